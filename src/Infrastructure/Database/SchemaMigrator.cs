@@ -1,0 +1,86 @@
+using System.Reflection;
+using Npgsql;
+
+namespace VetOS.Infrastructure.Database;
+
+/// <summary>Applies the embedded SQL scripts in order, once each, under an advisory lock so instances can start together.</summary>
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
+{
+    private const long MigrationLock = 0x5645_544F_5301; // "VETOS" + 1
+
+    public static IReadOnlyList<(string Version, string Sql)> Scripts { get; } = LoadScripts();
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, $"select pg_advisory_lock({MigrationLock})", cancellationToken);
+        try
+        {
+            await Execute(connection,
+                "create table if not exists public.schema_migrations (version text primary key, applied_at timestamptz not null default now())",
+                cancellationToken);
+            var applied = await AppliedVersions(connection, cancellationToken);
+            foreach (var (version, sql) in Scripts.Where(s => !applied.Contains(s.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var script = new NpgsqlCommand(sql, connection, transaction))
+                    await script.ExecuteNonQueryAsync(cancellationToken);
+                await using (var record = new NpgsqlCommand("insert into public.schema_migrations (version) values ($1)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue(version);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await Execute(connection, $"select pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>The scripts this build knows that the database has not applied yet.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("select to_regclass('public.schema_migrations') is not null", connection);
+        var applied = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!
+            ? await AppliedVersions(connection, cancellationToken)
+            : [];
+        return Scripts.Select(s => s.Version).Where(v => !applied.Contains(v)).ToList();
+    }
+
+    private static async Task<HashSet<string>> AppliedVersions(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select version from public.schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+            versions.Add(reader.GetString(0));
+        return versions;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static List<(string, string)> LoadScripts()
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        const string prefix = "VetOS.Infrastructure.Schema.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n[prefix.Length..^4], Read(assembly, n)))
+            .ToList();
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

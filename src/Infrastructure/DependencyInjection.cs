@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using VetOS.Application.EventStore;
+using VetOS.Application.PersonalData;
+using VetOS.Infrastructure.Database;
+using VetOS.Infrastructure.EventStore;
+using VetOS.Infrastructure.PersonalData;
+using VetOS.Infrastructure.Projections;
+
+namespace VetOS.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddVetOSInfrastructure(this IServiceCollection services, string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:ConnectionString is not set; ./vetos up sets it, or give VETOS_DATABASE__CONNECTIONSTRING.");
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "vetos" }.Build());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<EventStoreNotifier>();
+        services.AddSingleton<PostgresEventStore>();
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<PostgresEventStore>());
+        services.AddSingleton<IPersonalDataKeys, PostgresPersonalDataKeys>();
+        services.AddSingleton(_ => EventTypeRegistry.FromAssemblies(typeof(Domain.Events.EventTypeAttribute).Assembly));
+        services.AddSingleton<EventSerializer>();
+        services.AddSingleton<IEventStreams, EventStreams>();
+        services.AddSingleton<Clinics.DemoClinic>();
+        services.AddSingleton<Clinics.ClinicDirectory>();
+        services.AddSingleton<ProjectionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
+        return services;
+    }
+}

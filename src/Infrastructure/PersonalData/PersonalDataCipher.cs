@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VetOS.Infrastructure.PersonalData;
+
+/// <summary>Seals a personal field with its subject's key (AES-256-GCM, the subject id bound in as associated data).</summary>
+public static class PersonalDataCipher
+{
+    public const string Erased = "erased";
+    private const string Prefix = "pd1:";
+    private const int NonceSize = 12, TagSize = 16;
+
+    public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
+
+    public static bool IsSealed(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public static string Seal(byte[] key, string subjectId, string plaintext)
+    {
+        var clear = Encoding.UTF8.GetBytes(plaintext);
+        var sealedBytes = new byte[NonceSize + clear.Length + TagSize];
+        var nonce = sealedBytes.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, clear, sealedBytes.AsSpan(NonceSize, clear.Length), sealedBytes.AsSpan(NonceSize + clear.Length), Encoding.UTF8.GetBytes(subjectId));
+        return Prefix + Convert.ToBase64String(sealedBytes);
+    }
+
+    /// <summary>The plaintext, or <see cref="Erased"/> when the key is gone.</summary>
+    public static string Open(byte[]? key, string subjectId, string sealedValue)
+    {
+        if (key is null)
+            return Erased;
+        var sealedBytes = Convert.FromBase64String(sealedValue[Prefix.Length..]);
+        var length = sealedBytes.Length - NonceSize - TagSize;
+        var clear = new byte[length];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), clear, Encoding.UTF8.GetBytes(subjectId));
+        return Encoding.UTF8.GetString(clear);
+    }
+}
