@@ -13,7 +13,12 @@ public interface IEventStore
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
         StreamName stream, Direction direction, long fromRevision, int maxCount, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads events after <paramref name="after"/> (exclusive) in global order, optionally of one category.</summary>
+    /// <summary>
+    /// Reads events after <paramref name="after"/> (exclusive) in global order, optionally of one category.
+    /// The result is a gapless prefix of the global order: an event committed while an older transaction is
+    /// still running appears once that transaction ends, so a reader that goes on from the last position read
+    /// never skips anything.
+    /// </summary>
     Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(
         Position after, int maxCount, string? category = null, CancellationToken cancellationToken = default);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using VetOS.Application.EventStore;
+using VetOS.TestSupport;
 
 namespace VetOS.Infrastructure.Tests.EventStore;
 
@@ -192,7 +193,7 @@ public abstract class EventStoreConformance
         await Store.AppendToStreamAsync(owner, ExpectedRevision.NoStream, [Event()]);
         await Store.AppendToStreamAsync(pet, ExpectedRevision.Exact(1), [Event()]);
 
-        var all = await Store.ReadAllAsync(start, 100);
+        var all = await Eventually.Until(() => Store.ReadAllAsync(start, 100), page => page.Count >= 4, because: "all four events to be readable");
         all.Select(e => (e.Stream, e.StreamRevision)).Should().Equal((pet, 0L), (pet, 1L), (owner, 0L), (pet, 2L));
         all.Select(e => e.Position).Should().BeInAscendingOrder();
 
