@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using VetOS.Application.Bookings;
 using VetOS.Application.EventStore;
 using VetOS.Application.PersonalData;
+using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
 using VetOS.Infrastructure.PersonalData;
@@ -28,6 +30,12 @@ public static class DependencyInjection
         services.AddSingleton<IEventStreams, EventStreams>();
         services.AddSingleton<Clinics.DemoClinic>();
         services.AddSingleton<Clinics.ClinicDirectory>();
+        services.AddSingleton<IAppointments, PostgresAppointments>();
+        services.AddSingleton<IClinicRulesSource, PostgresClinicRules>();
+        services.AddSingleton<IPetDirectory, PostgresPetDirectory>();
+        services.AddSingleton<IBusyTimes, PostgresBusyTimes>();
+        services.AddSingleton<IAppointmentReadModel, PostgresAppointmentReadModel>();
+        services.AddSingleton<Projection, AppointmentsProjection>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -1,16 +1,46 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using VetOS.Application.Bookings;
+using VetOS.Application.Common;
 using VetOS.Infrastructure;
 using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Database;
+using VetOS.Web.Auth;
+using VetOS.Web.Bookings;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentVariables("VETOS_");
 
 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 builder.Services.AddVetOSInfrastructure(database.ConnectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+if (builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader"))
+    builder.Services.AddScoped<ICurrentActor, DevelopmentActor>();
+else
+    builder.Services.AddSingleton<ICurrentActor, NobodySignedIn>();
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericType: false }))
+{
+    if (validator.BaseType is { IsGenericType: true } baseType && baseType.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+        builder.Services.AddSingleton(typeof(IValidator<>).MakeGenericType(baseType.GetGenericArguments()), validator);
+}
+builder.Services.AddScoped<BookingCommandRunner>();
+
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
 
 var app = builder.Build();
@@ -28,6 +58,8 @@ if (database.SeedDemo)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", options => options.WithTitle("VetOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
@@ -39,6 +71,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     }),
 });
 app.MapHomePage();
+app.MapBookings();
 
 await app.RunAsync();
 

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
+using VetOS.Domain;
+using VetOS.Web.Auth;
 
 namespace VetOS.Web.Tests;
 
@@ -14,6 +18,17 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => database;
 
+    /// <summary>The clock the host reads: Monday 23 November 2026, 09:00 in London.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A client acting as <paramref name="actor"/> through the development-only header.</summary>
+    public HttpClient ClientAs(Actor actor)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(DevelopmentActor.Header, DevelopmentActor.For(actor));
+        return client;
+    }
+
     public async Task InitializeAsync() => await database.InitializeAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +37,8 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", MigrateOnStartup.ToString());
         builder.UseSetting("Database:SeedDemo", "true");
+        builder.UseSetting("Auth:DevelopmentActorHeader", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

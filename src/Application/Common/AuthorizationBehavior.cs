@@ -1,0 +1,18 @@
+using Mediator;
+using VetOS.Domain;
+
+namespace VetOS.Application.Common;
+
+/// <summary>Checks, once for every use case, that the actor is signed in and, for staff requests, works at that clinic.</summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentActor current) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is IAuthenticatedRequest && current.Actor is null)
+            throw new NotAuthenticatedException();
+        if (message is IStaffRequest staffRequest && !current.Actor!.IsStaffOf(new ClinicId(staffRequest.Clinic)))
+            throw new ForbiddenException("Only the clinic's own staff may do that.");
+        return next(message, cancellationToken);
+    }
+}

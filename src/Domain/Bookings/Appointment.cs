@@ -1,0 +1,39 @@
+namespace VetOS.Domain.Bookings;
+
+public enum AppointmentStatus { None, Requested, Confirmed, Declined, Cancelled, Attended, NoShow }
+
+/// <summary>An appointment as its events left it.</summary>
+public sealed record Appointment(
+    BookingId Id,
+    ClinicId Clinic,
+    OwnerId Owner,
+    PetId Pet,
+    AppointmentTypeId Type,
+    ResourceId Resource,
+    TimeSlot Slot,
+    AppointmentStatus Status)
+{
+    public static readonly Appointment None = new(default, default, default, default, default, default, default, AppointmentStatus.None);
+
+    public bool Exists => Status != AppointmentStatus.None;
+
+    public bool IsLive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
+
+    public bool IsFinished => Status is AppointmentStatus.Declined or AppointmentStatus.Cancelled or AppointmentStatus.Attended or AppointmentStatus.NoShow;
+
+    public Appointment Apply(object @event) => @event switch
+    {
+        AppointmentRequested e => new Appointment(
+            new BookingId(e.BookingId), new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), new PetId(e.PetId),
+            new AppointmentTypeId(e.AppointmentTypeId), new ResourceId(e.ResourceId), new TimeSlot(e.Start, e.End), AppointmentStatus.Requested),
+        AppointmentConfirmed => this with { Status = AppointmentStatus.Confirmed },
+        AppointmentDeclined => this with { Status = AppointmentStatus.Declined },
+        AppointmentRescheduled e => this with { Resource = new ResourceId(e.ResourceId), Slot = new TimeSlot(e.Start, e.End) },
+        AppointmentCancelled => this with { Status = AppointmentStatus.Cancelled },
+        AppointmentAttended => this with { Status = AppointmentStatus.Attended },
+        AppointmentMissed => this with { Status = AppointmentStatus.NoShow },
+        _ => this,
+    };
+
+    public static Appointment From(IEnumerable<object> events) => events.Aggregate(None, (state, e) => state.Apply(e));
+}

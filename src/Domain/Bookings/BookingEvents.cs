@@ -1,0 +1,28 @@
+using VetOS.Domain.Events;
+
+namespace VetOS.Domain.Bookings;
+
+[EventType("booking.v1.requested")]
+public sealed record AppointmentRequested(
+    Guid BookingId, Guid ClinicId, Guid OwnerId, Guid PetId, Guid AppointmentTypeId, Guid ResourceId,
+    DateTimeOffset Start, DateTimeOffset End, string By, DateTimeOffset At);
+
+[EventType("booking.v1.confirmed")]
+public sealed record AppointmentConfirmed(Guid BookingId, string By, DateTimeOffset At);
+
+[EventType("booking.v1.declined")]
+public sealed record AppointmentDeclined(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);
+
+[EventType("booking.v1.rescheduled")]
+public sealed record AppointmentRescheduled(
+    Guid BookingId, Guid ResourceId, DateTimeOffset Start, DateTimeOffset End,
+    Guid PreviousResourceId, DateTimeOffset PreviousStart, DateTimeOffset PreviousEnd, string By, DateTimeOffset At);
+
+[EventType("booking.v1.cancelled")]
+public sealed record AppointmentCancelled(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);
+
+[EventType("booking.v1.attended")]
+public sealed record AppointmentAttended(Guid BookingId, string By, DateTimeOffset At);
+
+[EventType("booking.v1.no-show")]
+public sealed record AppointmentMissed(Guid BookingId, string By, DateTimeOffset At);

@@ -1,0 +1,87 @@
+using Npgsql;
+using VetOS.Application.Bookings;
+using VetOS.Application.EventStore;
+using VetOS.Domain;
+using VetOS.Domain.Bookings;
+using VetOS.Infrastructure.EventStore;
+
+namespace VetOS.Infrastructure.Bookings;
+
+/// <summary>Appointments as event streams <c>booking-{id}</c>, with their slot holds committed in the same transaction.</summary>
+public sealed class PostgresAppointments(
+    NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IAppointments
+{
+    public static StreamName StreamOf(BookingId id) => StreamName.For("booking", id.Value.ToString("N"));
+
+    public async Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken)
+    {
+        var recorded = await store.ReadStreamAsync(StreamOf(id), cancellationToken);
+        var events = await serializer.DeserializeAsync(recorded, cancellationToken);
+        return (Appointment.From(events.Select(e => e.Event)), recorded.Count - 1L);
+    }
+
+    public async Task<long> SaveAsync(
+        BookingId id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var data = new List<EventData>(events.Count);
+        foreach (var e in events)
+            data.Add(await serializer.SerializeAsync(e, metadata, cancellationToken: cancellationToken));
+        var expected = expectedRevision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(expectedRevision);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await store.AppendAsync(connection, transaction, StreamOf(id), expected, data, cancellationToken);
+        foreach (var e in events)
+            await HoldSlot(connection, transaction, e, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Appended();
+        return result.NextExpectedRevision;
+    }
+
+    private const string InsertHold = """
+        insert into booking.slot_holds (booking_id, resource_id, held, clinic_id)
+        select $1, $2, tstzrange($3, $4 + c.buffer), c.id from clinic.clinics c where c.id = $5
+        """;
+
+    private const string MoveHold = """
+        update booking.slot_holds h set resource_id = $2, held = tstzrange($3, $4 + c.buffer)
+          from clinic.clinics c where h.booking_id = $1 and c.id = h.clinic_id
+        """;
+
+    private static Task HoldSlot(NpgsqlConnection connection, NpgsqlTransaction transaction, object e, CancellationToken cancellationToken) => e switch
+    {
+        AppointmentRequested r => Hold(connection, transaction, InsertHold, r.BookingId, r.ResourceId, r.Start, r.End, r.ClinicId, cancellationToken),
+        AppointmentRescheduled r => Hold(connection, transaction, MoveHold, r.BookingId, r.ResourceId, r.Start, r.End, null, cancellationToken),
+        AppointmentCancelled c => Release(connection, transaction, c.BookingId, cancellationToken),
+        AppointmentDeclined d => Release(connection, transaction, d.BookingId, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private static async Task Hold(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+        Guid booking, Guid resource, DateTimeOffset start, DateTimeOffset end, Guid? clinic, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue(booking);
+        command.Parameters.AddWithValue(resource);
+        command.Parameters.AddWithValue(start);
+        command.Parameters.AddWithValue(end);
+        if (clinic is { } clinicId)
+            command.Parameters.AddWithValue(clinicId);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            throw new SlotTakenException(new ResourceId(resource), new TimeSlot(start, end));
+        }
+    }
+
+    private static async Task Release(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid booking, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("delete from booking.slot_holds where booking_id = $1", connection, transaction);
+        command.Parameters.AddWithValue(booking);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
