@@ -9,8 +9,8 @@ public static class Booking
     {
         RequestAppointment c => Request(state, c, clinic),
         _ when !state.Exists => BookingErrors.NotFound,
-        _ when state.IsFinished => BookingErrors.Finished,
         _ when !MayAct(state, command.By) => BookingErrors.NotYours,
+        _ when state.IsFinished => BookingErrors.Finished,
         ConfirmAppointment c => Confirm(state, c),
         DeclineAppointment c => Decline(state, c),
         RescheduleAppointment c => Reschedule(state, c, clinic),
@@ -88,7 +88,8 @@ public static class Booking
 
     private static Decision Cancel(Appointment state, CancelAppointment c, ClinicRules clinic)
     {
-        if (!c.By.IsStaff && !clinic.OutsideCancellationWindow(state.Slot.Start, c.Now))
+        // A request the clinic has not confirmed yet holds nobody's time: its owner may withdraw it whenever.
+        if (!c.By.IsStaff && state.Status == AppointmentStatus.Confirmed && !clinic.OutsideCancellationWindow(state.Slot.Start, c.Now))
             return BookingErrors.InsideCancellationWindow;
         return Decision.Accept(new AppointmentCancelled(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now));
     }

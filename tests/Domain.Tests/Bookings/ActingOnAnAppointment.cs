@@ -82,6 +82,10 @@ public sealed class ActingOnAnAppointment
         Given(ConfirmedAppointment()).When(Cancel(BobActing)).ThenFails(BookingErrors.NotYours);
 
     [Fact]
+    public void Another_owner_learns_nothing_of_a_finished_appointment_not_even_that_it_is_finished() =>
+        Given(Cancelled()).When(Cancel(BobActing)).ThenFails(BookingErrors.NotYours);
+
+    [Fact]
     public void An_owner_cannot_reschedule_another_owners_appointment() =>
         Given(ConfirmedAppointment()).When(Reschedule(BobActing, ThursdayTwo)).ThenFails(BookingErrors.NotYours);
 

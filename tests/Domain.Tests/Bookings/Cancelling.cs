@@ -34,6 +34,12 @@ public sealed class Cancelling
             .ThenFails(BookingErrors.InsideCancellationWindow);
 
     [Fact]
+    public void Owner_withdraws_a_request_the_clinic_has_not_confirmed_even_inside_the_window() =>
+        Given(AwaitingConfirmation(TuesdayEightThirty))
+            .When(Cancel(AliceActing, "Found an earlier slot elsewhere"))
+            .Then(new AppointmentCancelled(TheBooking.Value, Alice.Value, "Found an earlier slot elsewhere", AliceActing.Tag, Now));
+
+    [Fact]
     public void Cannot_cancel_inside_the_window() =>
         Given(ConfirmedAppointment(TuesdayEightThirty))
             .When(Cancel(AliceActing))
