@@ -29,7 +29,11 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync() => await database.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        _ = Server; // start the host now: it migrates and seeds its database
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -61,6 +61,13 @@ public sealed class PostgresAppointments(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
         Guid booking, Guid resource, DateTimeOffset start, DateTimeOffset end, Guid? clinic, CancellationToken cancellationToken)
     {
+        // Writers for one resource queue here, so the exclusion constraint always checks against a committed
+        // rival: two uncommitted conflicting inserts would each wait for the other, and one would die as a deadlock.
+        await using (var queue = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1::text, 0))", connection, transaction))
+        {
+            queue.Parameters.AddWithValue(resource);
+            await queue.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue(booking);
         command.Parameters.AddWithValue(resource);
