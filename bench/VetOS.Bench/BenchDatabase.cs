@@ -35,7 +35,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
 
         var bench = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, MaxPoolSize = 100 };
-        var dataSource = NpgsqlDataSource.Create(bench.ConnectionString);
+        var dataSource = VetOS.Infrastructure.Database.VetOSDataSource.Create(bench.ConnectionString);
         await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         return new BenchDatabase(dataSource);
     }

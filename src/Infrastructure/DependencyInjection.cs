@@ -19,7 +19,7 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:ConnectionString is not set; ./vetos up sets it, or give VETOS_DATABASE__CONNECTIONSTRING.");
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "vetos" }.Build());
+        services.AddSingleton(_ => VetOSDataSource.Create(connectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<EventStoreNotifier>();
         services.AddSingleton<PostgresEventStore>();

@@ -39,7 +39,7 @@ public class TestDatabase : IAsyncLifetime
             // Durability is not under test here; commits that wait for no fsync keep the suite fast.
             Options = "-c synchronous_commit=off",
         }.ConnectionString;
-        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        DataSource = VetOSDataSource.Create(ConnectionString);
         if (migrate)
             await new SchemaMigrator(DataSource).MigrateAsync();
     }

@@ -25,7 +25,7 @@ internal static class SampleEvent
     {
         var events = new EventData[count];
         for (var i = 0; i < count; i++)
-            events[i] = new EventData(Guid.NewGuid(), type, Data, Metadata);
+            events[i] = new EventData(Guid.CreateVersion7(), type, Data, Metadata);
         return events;
     }
 }

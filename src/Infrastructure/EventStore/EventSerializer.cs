@@ -28,7 +28,7 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
             }
         }
         return new EventData(
-            eventId ?? Guid.NewGuid(),
+            eventId ?? Guid.CreateVersion7(), // time-ordered ids keep the event-id index appending at its end
             shape.Name,
             JsonSerializer.SerializeToUtf8Bytes(node, Json),
             JsonSerializer.SerializeToUtf8Bytes(metadata, Json));

@@ -11,6 +11,7 @@ namespace VetOS.Infrastructure.EventStore;
 public sealed class EventStoreNotifier : IAsyncDisposable
 {
     public const string Channel = "vetos_events";
+    private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly NpgsqlDataSource dataSource;
     private readonly ILogger<EventStoreNotifier> logger;
@@ -82,8 +83,10 @@ public sealed class EventStoreNotifier : IAsyncDisposable
             try
             {
                 await notifyRequested.WaitAsync(cancellationToken);
-                await using var command = dataSource.CreateCommand($"notify {Channel}");
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await using (var command = dataSource.CreateCommand($"notify {Channel}"))
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                // Other instances are told at most this often; this one was woken at once.
+                await Task.Delay(NotifyInterval, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
