@@ -19,7 +19,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public EventStoreNotifier Notifier { get; }
     public PostgresEventStore Store { get; }
 
-    public static async Task<BenchDatabase> CreateAsync(string serverConnectionString, string name, CancellationToken cancellationToken)
+    /// <summary>Drops and creates the database; <paramref name="migrate"/> false leaves the schema to whoever connects next (the web host).</summary>
+    public static async Task<BenchDatabase> CreateAsync(string serverConnectionString, string name, CancellationToken cancellationToken, bool migrate = true)
     {
         var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false };
         if (admin.Database == name)
@@ -34,11 +35,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
             }
         }
 
-        var bench = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, MaxPoolSize = 100 };
-        var dataSource = VetOS.Infrastructure.Database.VetOSDataSource.Create(bench.ConnectionString);
-        await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
+        var dataSource = VetOSDataSource.Create(ConnectionStringFor(serverConnectionString, name));
+        if (migrate)
+            await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         return new BenchDatabase(dataSource);
     }
+
+    public static string ConnectionStringFor(string serverConnectionString, string name) =>
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, MaxPoolSize = 100 }.ConnectionString;
 
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

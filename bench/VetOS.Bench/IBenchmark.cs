@@ -9,7 +9,8 @@ internal interface IBenchmark
     Task<BenchSection> RunAsync(BenchContext context, CancellationToken cancellationToken);
 }
 
-internal sealed record BenchContext(BenchOptions Options, BenchDatabase Database);
+/// <param name="ServerConnectionString">The server the run measures on, for benchmarks that need a database of their own.</param>
+internal sealed record BenchContext(BenchOptions Options, BenchDatabase Database, string ServerConnectionString);
 
 internal sealed record BenchSection(string Title, IReadOnlyList<BenchRow> Rows, IReadOnlyList<string> Notes);
 

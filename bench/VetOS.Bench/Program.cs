@@ -1,5 +1,6 @@
 using System.Globalization;
 using VetOS.Bench;
+using VetOS.Bench.Booking;
 using VetOS.Bench.EventStore;
 using VetOS.Bench.Report;
 
@@ -17,7 +18,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-IBenchmark[] benchmarks = [new EventStoreBenchmark()];
+IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {
@@ -41,7 +42,7 @@ Progress.Write($"database {options.DatabaseName} ready; {options.Duration.TotalS
 
 var sections = new List<BenchSection>();
 foreach (var benchmark in selected)
-    sections.Add(await benchmark.RunAsync(new BenchContext(options, database), cancellation.Token));
+    sections.Add(await benchmark.RunAsync(new BenchContext(options, database, serverConnectionString), cancellation.Token));
 
 Console.WriteLine();
 foreach (var line in machine)

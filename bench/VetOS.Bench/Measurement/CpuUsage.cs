@@ -4,28 +4,33 @@ namespace VetOS.Bench.Measurement;
 
 /// <summary>
 /// Where the machine's CPU went over a window, as fractions of all cores: this process, the local PostgreSQL
-/// server's processes, and anything else (which disturbs the figures). Linux only; elsewhere just the harness.
+/// server's processes, the web host when one is measured, and anything else (which disturbs the figures).
+/// Linux only; elsewhere just the harness (and web host).
 /// </summary>
-internal sealed record CpuUsage(double Harness, double? Busy, double? PostgreSql, double? IoWait)
+internal sealed record CpuUsage(double Harness, double? Busy, double? PostgreSql, double? IoWait, double? WebHost = null)
 {
-    public double? Other => Busy - Harness - PostgreSql;
+    public double? Other => Busy - Harness - PostgreSql - (WebHost ?? 0);
 
     /// <summary>Whether other processes took enough CPU to make the figures unreliable.</summary>
     public bool Disturbed => Other > 0.10;
 
-    public override string ToString() =>
-        Busy is null
-            ? $"harness {Percent(Harness)} of all cores"
-            : $"CPU {Percent(Busy.Value)} busy: harness {Percent(Harness)}, PostgreSQL {Percent(PostgreSql!.Value)}, other {Percent(Math.Max(0, Other!.Value))}; iowait {Percent(IoWait!.Value)}";
+    public override string ToString()
+    {
+        var webHost = WebHost is { } host ? $", web host {Percent(host)}" : "";
+        return Busy is null
+            ? $"harness {Percent(Harness)}{webHost} of all cores"
+            : $"CPU {Percent(Busy.Value)} busy: harness {Percent(Harness)}{webHost}, PostgreSQL {Percent(PostgreSql!.Value)}, other {Percent(Math.Max(0, Other!.Value))}; iowait {Percent(IoWait!.Value)}";
+    }
 
     private static string Percent(double fraction) => $"{fraction * 100:0}%";
 
-    public static async Task<CpuUsage> MeasureAsync(long windowStart, long windowEnd, CancellationToken cancellationToken)
+    /// <param name="webHost">A child process to count apart from the harness (the web host), if any.</param>
+    public static async Task<CpuUsage> MeasureAsync(long windowStart, long windowEnd, CancellationToken cancellationToken, Process? webHost = null)
     {
         await DelayUntil(windowStart, cancellationToken);
-        var before = Sample.Take();
+        var before = Sample.Take(webHost);
         await DelayUntil(windowEnd, cancellationToken);
-        return Sample.Take().Since(before);
+        return Sample.Take(webHost).Since(before);
     }
 
     private static Task DelayUntil(long timestamp, CancellationToken cancellationToken)
@@ -34,26 +39,29 @@ internal sealed record CpuUsage(double Harness, double? Busy, double? PostgreSql
         return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
     }
 
-    private readonly record struct Sample(long Timestamp, TimeSpan HarnessCpu, long[]? MachineJiffies, long PostgreSqlJiffies)
+    private readonly record struct Sample(long Timestamp, TimeSpan HarnessCpu, TimeSpan? WebHostCpu, long[]? MachineJiffies, long PostgreSqlJiffies)
     {
-        public static Sample Take()
+        public static Sample Take(Process? webHost)
         {
             using var process = Process.GetCurrentProcess();
-            return new Sample(Stopwatch.GetTimestamp(), process.TotalProcessorTime, MachineJiffiesNow(), PostgreSqlJiffiesNow());
+            webHost?.Refresh();
+            var webHostCpu = webHost is { HasExited: false } ? webHost.TotalProcessorTime : (TimeSpan?)null;
+            return new Sample(Stopwatch.GetTimestamp(), process.TotalProcessorTime, webHostCpu, MachineJiffiesNow(), PostgreSqlJiffiesNow());
         }
 
         public CpuUsage Since(Sample before)
         {
             var coreSeconds = Stopwatch.GetElapsedTime(before.Timestamp, Timestamp).TotalSeconds * Environment.ProcessorCount;
             var harness = (HarnessCpu - before.HarnessCpu).TotalSeconds / coreSeconds;
+            var webHost = (WebHostCpu - before.WebHostCpu)?.TotalSeconds / coreSeconds;
             if (MachineJiffies is null || before.MachineJiffies is null)
-                return new CpuUsage(harness, null, null, null);
+                return new CpuUsage(harness, null, null, null, webHost);
             var delta = MachineJiffies.Zip(before.MachineJiffies, (after, earlier) => after - earlier).ToArray();
             double total = delta.Sum();
             // /proc/stat's cpu line: user nice system idle iowait irq softirq steal
             var busy = (total - delta[3] - delta[4]) / total;
             var postgreSql = (PostgreSqlJiffies - before.PostgreSqlJiffies) / total;
-            return new CpuUsage(harness, busy, postgreSql, delta[4] / total);
+            return new CpuUsage(harness, busy, postgreSql, delta[4] / total, webHost);
         }
 
         private static long[]? MachineJiffiesNow()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Projections;
 using VetOS.Web.Bookings;
@@ -14,9 +13,6 @@ public sealed class AppointmentLifecycleTests(VetOSApp app) : IClassFixture<VetO
     private readonly HttpClient owner = app.ClientAs(DemoOwner);
     private readonly HttpClient staff = app.ClientAs(Receptionist);
 
-    private static async Task<string?> Rule(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString();
-
     [Fact]
     public async Task Inside_the_cancellation_window_the_owner_is_refused_with_the_rule_and_staff_may_still_cancel()
     {
@@ -27,7 +23,7 @@ public sealed class AppointmentLifecycleTests(VetOSApp app) : IClassFixture<VetO
         var byStaff = await staff.Change(booked.Id, "cancel", new { reason = "Owner phoned" });
 
         byOwner.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await Rule(byOwner)).Should().Be("inside-cancellation-window");
+        (await byOwner.RuleOf()).Should().Be("inside-cancellation-window");
         byStaff.StatusCode.Should().Be(HttpStatusCode.OK);
         (await byStaff.Content.ReadFromJsonAsync<BookingResponse>())!.Status.Should().Be("cancelled");
     }
@@ -54,9 +50,6 @@ public sealed class AttendanceTests(VetOSApp app) : IClassFixture<VetOSApp>
     private readonly HttpClient owner = app.ClientAs(DemoOwner);
     private readonly HttpClient staff = app.ClientAs(Receptionist);
 
-    private static async Task<string?> Rule(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString();
-
     [Fact]
     public async Task Attendance_is_marked_once_the_appointment_starts_and_a_finished_appointment_no_longer_changes()
     {
@@ -69,10 +62,10 @@ public sealed class AttendanceTests(VetOSApp app) : IClassFixture<VetOSApp>
         var noShow = await staff.Change(missed.Id, "no-show");
         var cancelAfter = await staff.Change(attended.Id, "cancel");
 
-        (await Rule(early)).Should().Be("not-started");
+        (await early.RuleOf()).Should().Be("not-started");
         (await onTime.Content.ReadFromJsonAsync<BookingResponse>())!.Status.Should().Be("attended");
         (await noShow.Content.ReadFromJsonAsync<BookingResponse>())!.Status.Should().Be("no-show");
         cancelAfter.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await Rule(cancelAfter)).Should().Be("appointment-finished");
+        (await cancelAfter.RuleOf()).Should().Be("appointment-finished");
     }
 }

@@ -38,6 +38,10 @@ public static class BookingClient
         return (await client.GetFromJsonAsync<List<FreeSlotView>>(url))!;
     }
 
+    /// <summary>The rule a 4xx problem names.</summary>
+    public static async Task<string?> RuleOf(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("rule").GetString();
+
     /// <summary>Tuesday 24 November 2026 at the given London time (GMT, so UTC too).</summary>
     public static DateTimeOffset Tuesday(int hour, int minute = 0) => new(2026, 11, 24, hour, minute, 0, TimeSpan.Zero);
 }
