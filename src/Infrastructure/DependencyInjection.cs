@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<IEventStreams, EventStreams>();
         services.AddSingleton<Clinics.DemoClinic>();
         services.AddSingleton<Clinics.ClinicDirectory>();
+        services.AddSingleton<Application.Clinics.IClinicSetup, Clinics.PostgresClinicSetup>();
         services.AddSingleton<IAppointments, PostgresAppointments>();
         services.AddSingleton<IClinicRulesSource, PostgresClinicRules>();
         services.AddSingleton<IPetDirectory, PostgresPetDirectory>();

@@ -72,6 +72,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 });
 app.MapHomePage();
 app.MapBookings();
+app.MapClinicSetup();
 
 await app.RunAsync();
 

@@ -33,6 +33,13 @@ internal sealed record CpuUsage(double Harness, double? Busy, double? PostgreSql
         return Sample.Take(webHost).Since(before);
     }
 
+    /// <summary>Starts a window now, for runs whose end is not known in advance; the function returned ends it.</summary>
+    public static Func<CpuUsage> StartWindow(Process? webHost = null)
+    {
+        var before = Sample.Take(webHost);
+        return () => Sample.Take(webHost).Since(before);
+    }
+
     private static Task DelayUntil(long timestamp, CancellationToken cancellationToken)
     {
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);

@@ -3,7 +3,7 @@ using VetOS.Domain;
 
 namespace VetOS.Application.Common;
 
-/// <summary>Checks, once for every use case, that the actor is signed in and, for staff requests, works at that clinic.</summary>
+/// <summary>Checks, once for every use case, that the actor is signed in and, for staff requests, works at that clinic (as an admin, where asked).</summary>
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentActor current) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -13,6 +13,8 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentActor cur
             throw new NotAuthenticatedException();
         if (message is IStaffRequest staffRequest && !current.Actor!.IsStaffOf(new ClinicId(staffRequest.Clinic)))
             throw new ForbiddenException("Only the clinic's own staff may do that.");
+        if (message is IClinicAdminRequest && current.Actor!.Role != ActorRole.ClinicAdmin)
+            throw new ForbiddenException("Only the clinic's admins may change its settings.");
         return next(message, cancellationToken);
     }
 }

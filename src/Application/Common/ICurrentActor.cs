@@ -23,3 +23,6 @@ public interface IStaffRequest : IAuthenticatedRequest
 public sealed class NotAuthenticatedException() : Exception("Sign in first.");
 
 public sealed class ForbiddenException(string reason) : Exception(reason);
+
+/// <summary>A request only the admins of <see cref="IStaffRequest.Clinic"/> may make.</summary>
+public interface IClinicAdminRequest : IStaffRequest;
