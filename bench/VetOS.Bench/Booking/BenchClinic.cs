@@ -10,15 +10,15 @@ internal sealed record BenchClinic(Guid Id, string TimeZone, Guid Type, IReadOnl
 {
     /// <summary>Open round the clock in UTC, no lead time or buffer: every client can book its own slots flat out.</summary>
     public static BenchClinic Load(int resources, int owners) => new(
-        Id(1, 0), "UTC", Id(3, 1),
-        Enumerable.Range(1, resources).Select(i => Id(2, i)).ToList(),
-        Enumerable.Range(1, owners).Select(i => new BenchOwner(Id(4, i), Id(5, i))).ToList());
+        BenchId(1, 0), "UTC", BenchId(3, 1),
+        Enumerable.Range(1, resources).Select(i => BenchId(2, i)).ToList(),
+        Enumerable.Range(1, owners).Select(i => new BenchOwner(BenchId(4, i), BenchId(5, i))).ToList());
 
     /// <summary>Shaped like the demo clinic: 3 vets and 2 rooms, a 20-minute type on the vets and one room.</summary>
     public static BenchClinic DemoShaped(int owners) => new(
-        Id(1, 1000), "Europe/London", Id(3, 1001),
-        Enumerable.Range(1001, 5).Select(i => Id(2, i)).ToList(),
-        Enumerable.Range(1001, owners).Select(i => new BenchOwner(Id(4, i), Id(5, i))).ToList());
+        BenchId(1, 1000), "Europe/London", BenchId(3, 1001),
+        Enumerable.Range(1001, 5).Select(i => BenchId(2, i)).ToList(),
+        Enumerable.Range(1001, owners).Select(i => new BenchOwner(BenchId(4, i), BenchId(5, i))).ToList());
 
     public static string LoadSql(BenchClinic c) => Sql(c, "bench-load", "interval '0'", "interval '0'", "interval '400 days'", "interval '0'",
         "select d, time '00:00', time '23:59' from generate_series(0, 6) d",
@@ -49,5 +49,5 @@ internal sealed record BenchClinic(Guid Id, string TimeZone, Guid Type, IReadOnl
     private static string Values(IEnumerable<string> rows) => string.Join(", ", rows);
 
     /// <summary>Recognisable ids: 0b0c0000-{kind}-4000-8000-{number}.</summary>
-    private static Guid Id(int kind, int number) => Guid.Parse($"0b0c0000-{kind:D4}-4000-8000-{number:D12}");
+    private static Guid BenchId(int kind, int number) => Guid.Parse($"0b0c0000-{kind:D4}-4000-8000-{number:D12}");
 }

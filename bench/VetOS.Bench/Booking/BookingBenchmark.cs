@@ -78,9 +78,10 @@ internal sealed class BookingBenchmark : IBenchmark
             $"Bookings: {Clients} clients, each an owner with one dog acting through `X-Dev-Actor`, booking 15-minute slots one after the other on two resources of its own "
                 + $"at a clinic open round the clock in UTC (64 resources, no lead time, no buffer), so none conflict; counted over {context.Options.Duration.TotalSeconds:0} s "
                 + $"after {context.Options.WarmUp.TotalSeconds:0} s of warm-up. Errors: {(load.ErrorCount == 0 ? "none" : string.Join(", ", load.Errors.Select(e => $"{e.Value:N0}× {e.Key}")))}.",
-            $"Projection lag: every {BookingLoad.LagSampleEvery}th booking ({load.Lag.Sampled:N0}), from its 201 arriving until one loop on a harness connection, "
-                + $"looking up every 1 ms all watched bookings not yet seen, finds its row; {load.Lag.SeenAtFirstLook:N0} were there at the first look, "
-                + $"{load.Lag.Missed:N0} not within {ProjectionLagProbe.MaxWait.TotalSeconds:0} s.",
+            $"Projection lag: every {BookingLoad.LagSampleEvery}th booking of each client ({load.Lag.Sampled:N0}), from its 201 arriving until one loop on a harness connection, "
+                + $"looking up all watched bookings not yet seen with 1 ms pauses, finds its row; the loop made {load.Lag.Lookups:N0} lookups, one every {load.Lag.MeanTurnMs:0.0} ms "
+                + $"(its resolution, and a load of its own); {load.Lag.SeenAtFirstLook:N0} were there at the first look, {load.Lag.Missed:N0} not within {ProjectionLagProbe.MaxWait.TotalSeconds:0} s. "
+                + $"Mean lag of the earliest and latest quarter of the samples: {load.Lag.FirstQuarterMs:0} and {load.Lag.LastQuarterMs:0} ms (rising: the projection falls behind).",
             $"Free-slot search: GET `/api/clinics/{{clinic}}/slots?type=…&from={search.From:yyyy-MM-dd}&days={SlotSearch.Days}` (a Monday), one client, {SlotSearch.Searches} times after {SlotSearch.WarmUp} "
                 + $"at a clinic shaped like the demo (Europe/London, 3 vets and 2 rooms, Mon–Fri 08:00–18:00, Sat 09:00–13:00, 10-minute buffer, a 20-minute type on 4 resources) "
                 + $"holding {search.Booked} of {search.BookingsTried} bookings made through the API that week, besides the load clinic's; "
