@@ -32,7 +32,10 @@ public static class DependencyInjection
         services.AddSingleton<Clinics.ClinicDirectory>();
         services.AddSingleton<Application.Clinics.IClinicSetup, Clinics.PostgresClinicSetup>();
         services.AddSingleton<IAppointments, PostgresAppointments>();
-        services.AddSingleton<IClinicRulesSource, PostgresClinicRules>();
+        services.AddMemoryCache();
+        services.AddSingleton<PostgresClinicRules>();
+        services.AddSingleton<CachedClinicRules>();
+        services.AddSingleton<IClinicRulesSource>(sp => sp.GetRequiredService<CachedClinicRules>());
         services.AddSingleton<IPetDirectory, PostgresPetDirectory>();
         services.AddSingleton<IBusyTimes, PostgresBusyTimes>();
         services.AddSingleton<IAppointmentReadModel, PostgresAppointmentReadModel>();

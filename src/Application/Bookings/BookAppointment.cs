@@ -45,7 +45,8 @@ public sealed class BookAppointmentHandler(
         if (pet is null)
             return BookingResult.Refused(id.Value, BookingErrors.NotOwnersPet);
         var isClient = await pets.IsClientAsync(owner, clinic, cancellationToken);
-        var (state, revision) = await appointments.LoadAsync(id, cancellationToken);
+        // An id made here cannot exist yet; one the client chose (to retry safely) may.
+        var (state, revision) = command.BookingId is null ? (Appointment.None, -1L) : await appointments.LoadAsync(id, cancellationToken);
 
         var request = new RequestAppointment(
             id, actor, runner.Now, owner, pet, isClient, new AppointmentTypeId(command.AppointmentType), new ResourceId(command.Resource), command.Start);

@@ -9,20 +9,20 @@ public sealed class AppointmentsProjection : Projection
 {
     public AppointmentsProjection()
     {
-        On<AppointmentRequested>((e, context, ct) => Execute(context, """
+        On<AppointmentRequested>((e, context) => context.Execute("""
             insert into booking.appointments
                 (id, clinic_id, owner_id, pet_id, appointment_type_id, resource_id, starts_at, ends_at, status, revision, changed_at, changed_by)
             values ($1, $2, $3, $4, $5, $6, $7, $8, 'requested', $9, $10, $11)
-            """, ct, e.BookingId, e.ClinicId, e.OwnerId, e.PetId, e.AppointmentTypeId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
-        On<AppointmentConfirmed>((e, context, ct) => Status(context, e.BookingId, "confirmed", e.At, e.By, ct));
-        On<AppointmentDeclined>((e, context, ct) => Status(context, e.BookingId, "declined", e.At, e.By, ct));
-        On<AppointmentCancelled>((e, context, ct) => Status(context, e.BookingId, "cancelled", e.At, e.By, ct));
-        On<AppointmentAttended>((e, context, ct) => Status(context, e.BookingId, "attended", e.At, e.By, ct));
-        On<AppointmentMissed>((e, context, ct) => Status(context, e.BookingId, "no-show", e.At, e.By, ct));
-        On<AppointmentRescheduled>((e, context, ct) => Execute(context, """
+            """, e.BookingId, e.ClinicId, e.OwnerId, e.PetId, e.AppointmentTypeId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
+        On<AppointmentConfirmed>((e, context) => Status(context, e.BookingId, "confirmed", e.At, e.By));
+        On<AppointmentDeclined>((e, context) => Status(context, e.BookingId, "declined", e.At, e.By));
+        On<AppointmentCancelled>((e, context) => Status(context, e.BookingId, "cancelled", e.At, e.By));
+        On<AppointmentAttended>((e, context) => Status(context, e.BookingId, "attended", e.At, e.By));
+        On<AppointmentMissed>((e, context) => Status(context, e.BookingId, "no-show", e.At, e.By));
+        On<AppointmentRescheduled>((e, context) => context.Execute("""
             update booking.appointments set resource_id = $2, starts_at = $3, ends_at = $4, revision = $5, changed_at = $6, changed_by = $7
              where id = $1
-            """, ct, e.BookingId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
+            """, e.BookingId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
     }
 
     public override string Name => "appointments";
@@ -35,13 +35,7 @@ public sealed class AppointmentsProjection : Projection
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static Task Status(ProjectionContext context, Guid booking, string status, DateTimeOffset at, string by, CancellationToken cancellationToken) =>
-        Execute(context, "update booking.appointments set status = $2, revision = $3, changed_at = $4, changed_by = $5 where id = $1",
-            cancellationToken, booking, status, context.Stored.Revision, at, by);
-
-    private static async Task Execute(ProjectionContext context, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = context.Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static void Status(ProjectionContext context, Guid booking, string status, DateTimeOffset at, string by) =>
+        context.Execute("update booking.appointments set status = $2, revision = $3, changed_at = $4, changed_by = $5 where id = $1",
+            booking, status, context.Stored.Revision, at, by);
 }

@@ -63,21 +63,21 @@ public sealed class PostgresAppointments(
     {
         // Writers for one resource queue here, so the exclusion constraint always checks against a committed
         // rival: two uncommitted conflicting inserts would each wait for the other, and one would die as a deadlock.
-        await using (var queue = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1::text, 0))", connection, transaction))
-        {
-            queue.Parameters.AddWithValue(resource);
-            await queue.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue(booking);
-        command.Parameters.AddWithValue(resource);
-        command.Parameters.AddWithValue(start);
-        command.Parameters.AddWithValue(end);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var queue = new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended($1::text, 0))");
+        queue.Parameters.AddWithValue(resource);
+        var hold = new NpgsqlBatchCommand(sql);
+        hold.Parameters.AddWithValue(booking);
+        hold.Parameters.AddWithValue(resource);
+        hold.Parameters.AddWithValue(start);
+        hold.Parameters.AddWithValue(end);
         if (clinic is { } clinicId)
-            command.Parameters.AddWithValue(clinicId);
+            hold.Parameters.AddWithValue(clinicId);
+        batch.BatchCommands.Add(queue);
+        batch.BatchCommands.Add(hold);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
         {

@@ -2,16 +2,17 @@ using Npgsql;
 using VetOS.Application.Clinics;
 using VetOS.Domain;
 using VetOS.Domain.Clinics;
+using VetOS.Infrastructure.Bookings;
 
 namespace VetOS.Infrastructure.Clinics;
 
 /// <summary>Writes a clinic's setup tables. Every statement is scoped to the clinic, so one clinic's admin never touches another's rows.</summary>
-public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource) : IClinicSetup
+public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource, CachedClinicRules rules) : IClinicSetup
 {
     public async Task<bool> SetBookingPolicyAsync(ClinicId clinic, BookingPolicy policy, CancellationToken cancellationToken) =>
-        await Execute(null, """
+        Changed(clinic, await Execute(null, """
             update clinic.clinics set minimum_lead_time = $2, buffer = $3, booking_horizon = $4, cancellation_window = $5 where id = $1
-            """, cancellationToken, clinic.Value, policy.MinimumLeadTime, policy.Buffer, policy.BookingHorizon, policy.CancellationWindow) == 1;
+            """, cancellationToken, clinic.Value, policy.MinimumLeadTime, policy.Buffer, policy.BookingHorizon, policy.CancellationWindow) == 1);
 
     public async Task<bool> SetOpeningHoursAsync(ClinicId clinic, IReadOnlyList<OpeningPeriod> hours, CancellationToken cancellationToken)
     {
@@ -24,24 +25,24 @@ public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource) : IClinicSe
             await Execute(transaction, "insert into clinic.opening_hours (clinic_id, weekday, opens, closes) values ($1, $2, $3, $4)",
                 cancellationToken, clinic.Value, (int)period.Day, period.Opens, period.Closes);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return Changed(clinic, true);
     }
 
     public async Task<bool> AddBlockedTimeAsync(ClinicId clinic, Guid id, BlockedTime blocked, CancellationToken cancellationToken) =>
-        await Execute(null, """
+        Changed(clinic, await Execute(null, """
             insert into clinic.blocked_times (id, clinic_id, resource_id, starts_at, ends_at, reason)
             select $1, c.id, $3, $4, $5, $6 from clinic.clinics c
              where c.id = $2 and ($3::uuid is null or exists (select 1 from clinic.resources r where r.id = $3 and r.clinic_id = c.id))
-            """, cancellationToken, id, clinic.Value, (object?)blocked.Resource?.Value ?? DBNull.Value, blocked.Slot.Start, blocked.Slot.End, blocked.Reason) == 1;
+            """, cancellationToken, id, clinic.Value, (object?)blocked.Resource?.Value ?? DBNull.Value, blocked.Slot.Start, blocked.Slot.End, blocked.Reason) == 1);
 
     public async Task<bool> RemoveBlockedTimeAsync(ClinicId clinic, Guid id, CancellationToken cancellationToken) =>
-        await Execute(null, "delete from clinic.blocked_times where id = $1 and clinic_id = $2", cancellationToken, id, clinic.Value) == 1;
+        Changed(clinic, await Execute(null, "delete from clinic.blocked_times where id = $1 and clinic_id = $2", cancellationToken, id, clinic.Value) == 1);
 
     public async Task<bool> SaveResourceAsync(ClinicId clinic, Resource resource, CancellationToken cancellationToken) =>
-        await Execute(null, """
+        Changed(clinic, await Execute(null, """
             insert into clinic.resources (id, clinic_id, name, kind) select $1, id, $3, $4 from clinic.clinics where id = $2
             on conflict (id) do update set name = excluded.name, kind = excluded.kind where clinic.resources.clinic_id = excluded.clinic_id
-            """, cancellationToken, resource.Id.Value, clinic.Value, resource.Name, resource.Kind) == 1;
+            """, cancellationToken, resource.Id.Value, clinic.Value, resource.Name, resource.Kind) == 1);
 
     public async Task<bool> SaveAppointmentTypeAsync(ClinicId clinic, AppointmentType type, CancellationToken cancellationToken)
     {
@@ -64,7 +65,14 @@ public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource) : IClinicSe
         if (linked != type.Resources.Count)
             return false; // a resource of another clinic, or none at all: the transaction is rolled back
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return Changed(clinic, true);
+    }
+
+    private bool Changed(ClinicId clinic, bool changed)
+    {
+        if (changed)
+            rules.Forget(clinic);
+        return changed;
     }
 
     private async Task<int> Execute(NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params object[] parameters)

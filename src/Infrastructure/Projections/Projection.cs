@@ -4,22 +4,27 @@ using VetOS.Domain.Events;
 
 namespace VetOS.Infrastructure.Projections;
 
-/// <summary>What a projection handler writes with: the transaction that also moves the projection's checkpoint.</summary>
-public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, StoredEvent Stored)
+/// <summary>
+/// What a projection handler writes with. Writes are queued and sent, with the projection's checkpoint, as one
+/// batch in one transaction and one round trip, so handlers write and never read.
+/// </summary>
+public sealed class ProjectionContext(NpgsqlBatch batch, StoredEvent stored)
 {
-    public NpgsqlCommand Command(string sql, params object[] parameters)
+    public StoredEvent Stored { get; } = stored;
+
+    public void Execute(string sql, params object[] parameters)
     {
-        var command = new NpgsqlCommand(sql, Connection, Transaction);
+        var command = new NpgsqlBatchCommand(sql);
         foreach (var parameter in parameters)
             command.Parameters.AddWithValue(parameter);
-        return command;
+        batch.BatchCommands.Add(command);
     }
 }
 
 /// <summary>A read model built from events: one handler per event type, registered with <see cref="On{TEvent}"/>.</summary>
 public abstract class Projection
 {
-    private readonly Dictionary<string, Func<object, ProjectionContext, CancellationToken, Task>> handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<object, ProjectionContext>> handlers = new(StringComparer.Ordinal);
 
     /// <summary>A stable name: the checkpoint and the advisory lock are keyed by it.</summary>
     public abstract string Name { get; }
@@ -29,16 +34,17 @@ public abstract class Projection
 
     public bool Handles(string eventType) => handlers.ContainsKey(eventType);
 
-    protected void On<TEvent>(Func<TEvent, ProjectionContext, CancellationToken, Task> handler) where TEvent : class
+    protected void On<TEvent>(Action<TEvent, ProjectionContext> handler) where TEvent : class
     {
         var name = typeof(TEvent).GetCustomAttributes(typeof(EventTypeAttribute), false).Cast<EventTypeAttribute>().Single().Name;
-        handlers[name] = (e, context, ct) => handler((TEvent)e, context, ct);
+        handlers[name] = (e, context) => handler((TEvent)e, context);
     }
 
-    public Task ApplyAsync(ProjectionContext context, CancellationToken cancellationToken) =>
-        handlers.TryGetValue(TypeName(context.Stored.Event), out var handler)
-            ? handler(context.Stored.Event, context, cancellationToken)
-            : Task.CompletedTask;
+    public void Apply(ProjectionContext context)
+    {
+        if (handlers.TryGetValue(TypeName(context.Stored.Event), out var handler))
+            handler(context.Stored.Event, context);
+    }
 
     /// <summary>Empties the read model so it can be rebuilt from the first event.</summary>
     public abstract Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);

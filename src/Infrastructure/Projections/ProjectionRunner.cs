@@ -102,11 +102,12 @@ public sealed class ProjectionRunner(
         var relevant = batch.Where(e => projection.Handles(e.Type)).ToList();
         var events = await serializer.DeserializeAsync(relevant, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A batch runs as one implicit transaction: the read-model writes and the checkpoint commit together.
+        await using var writes = new NpgsqlBatch(connection);
         foreach (var stored in events)
-            await projection.ApplyAsync(new ProjectionContext(connection, transaction, stored), cancellationToken);
-        await SaveCheckpoint(connection, transaction, projection.Name, batch[^1].Position, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            projection.Apply(new ProjectionContext(writes, stored));
+        writes.BatchCommands.Add(SaveCheckpoint(projection.Name, batch[^1].Position));
+        await writes.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task ResetAsync(Projection projection, CancellationToken cancellationToken)
@@ -168,17 +169,16 @@ public sealed class ProjectionRunner(
             : Position.Start;
     }
 
-    private static async Task SaveCheckpoint(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string name, Position position, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand SaveCheckpoint(string name, Position position)
     {
-        await using var command = new NpgsqlCommand("""
+        var command = new NpgsqlBatchCommand("""
             insert into projections.checkpoints (name, commit_position, prepare_position) values ($1, $2, $3)
             on conflict (name) do update set commit_position = $2, prepare_position = $3, updated_at = now()
-            """, connection, transaction);
+            """);
         command.Parameters.AddWithValue(name);
         command.Parameters.AddWithValue((long)position.CommitPosition);
         command.Parameters.AddWithValue((long)position.PreparePosition);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     private sealed class Worker(Projection projection)

@@ -16,15 +16,10 @@ public sealed class OwnerDirectory : Projection
 
     public OwnerDirectory()
     {
-        On<OwnerRegistered>(async (e, context, ct) =>
+        On<OwnerRegistered>((e, context) => context.Execute("insert into test.owner_directory (owner_id, name, pets) values ($1, $2, 0)", e.OwnerId, e.Name));
+        On<PetAdded>((e, context) =>
         {
-            await using var command = context.Command("insert into test.owner_directory (owner_id, name, pets) values ($1, $2, 0)", e.OwnerId, e.Name);
-            await command.ExecuteNonQueryAsync(ct);
-        });
-        On<PetAdded>(async (e, context, ct) =>
-        {
-            await using var command = context.Command("update test.owner_directory set pets = pets + 1 where owner_id = $1", e.OwnerId);
-            await command.ExecuteNonQueryAsync(ct);
+            context.Execute("update test.owner_directory set pets = pets + 1 where owner_id = $1", e.OwnerId);
             if (e.PetName == "Poison" && Interlocked.Decrement(ref failuresLeft) >= 0)
                 throw new InvalidOperationException("a handler failed half-way through a batch");
         });
