@@ -10,6 +10,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventStoreNo
 {
     private const int SubscriptionPageSize = 1000;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HeldBackPollMin = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan HeldBackPollMax = TimeSpan.FromMilliseconds(50);
 
     // Aliased so that "order by transaction_id" below means the indexed column, not this text conversion of it.
@@ -196,7 +197,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventStoreNo
         Position after, string? category = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var checkpoint = after;
-        var heldBackPoll = TimeSpan.FromMilliseconds(2);
+        var heldBackPoll = HeldBackPollMin;
         while (!cancellationToken.IsCancellationRequested)
         {
             var wakeUp = notifier.NextSignal();
@@ -211,8 +212,11 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventStoreNo
 
             // Committed events behind a still-running older transaction become visible when it ends; that
             // transaction may not be an append that wakes us, so look again soon.
+            // Back off only while a look finds nothing new.
+            heldBackPoll = page.Events.Count > 0 || !page.HeldBack
+                ? HeldBackPollMin
+                : TimeSpan.FromTicks(Math.Min(heldBackPoll.Ticks * 2, HeldBackPollMax.Ticks));
             var wait = page.HeldBack ? heldBackPoll : IdlePoll;
-            heldBackPoll = page.HeldBack ? TimeSpan.FromTicks(Math.Min(heldBackPoll.Ticks * 2, HeldBackPollMax.Ticks)) : TimeSpan.FromMilliseconds(2);
             await Task.WhenAny(wakeUp, Task.Delay(wait, cancellationToken));
         }
     }
