@@ -28,7 +28,7 @@ public static class HomePage
             hear from their clinic here, and the clinic keeps bookings, consent and messages honest.</p>
             <h2>Clinics on this portal</h2>
             <ul>{items}</ul>
-            <p><a href="/health/ready">Readiness</a></p>
+            <p><a href="/docs">API reference</a> · <a href="/health/ready">Readiness</a></p>
             </main>
             </body>
             </html>
