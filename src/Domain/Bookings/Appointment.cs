@@ -28,7 +28,12 @@ public sealed record Appointment(
             new AppointmentTypeId(e.AppointmentTypeId), new ResourceId(e.ResourceId), new TimeSlot(e.Start, e.End), AppointmentStatus.Requested),
         AppointmentConfirmed => this with { Status = AppointmentStatus.Confirmed },
         AppointmentDeclined => this with { Status = AppointmentStatus.Declined },
-        AppointmentRescheduled e => this with { Resource = new ResourceId(e.ResourceId), Slot = new TimeSlot(e.Start, e.End) },
+        AppointmentRescheduled e => this with
+        {
+            Resource = new ResourceId(e.ResourceId),
+            Slot = new TimeSlot(e.Start, e.End),
+            Status = e.AwaitsConfirmation ? AppointmentStatus.Requested : Status,
+        },
         AppointmentCancelled => this with { Status = AppointmentStatus.Cancelled },
         AppointmentAttended => this with { Status = AppointmentStatus.Attended },
         AppointmentMissed => this with { Status = AppointmentStatus.NoShow },

@@ -58,6 +58,8 @@ public static class Booking
             return BookingErrors.StaffOnly;
         if (state.Status != AppointmentStatus.Requested)
             return BookingErrors.NotRequested;
+        if (c.Now >= state.Slot.Start)
+            return BookingErrors.StartPassed;
         return Decision.Accept(new AppointmentConfirmed(state.Id.Value, c.By.Tag, c.Now));
     }
 
@@ -81,9 +83,11 @@ public static class Booking
             return BookingErrors.SameSlot;
         if (clinic.CheckSlot(type, c.Resource, slot, c.Now) is { } broken)
             return broken;
+        // A time the clinic confirms itself goes back to the clinic when an owner picks a new one.
+        var awaitsConfirmation = !c.By.IsStaff && !type.OwnersMayBookDirectly && state.Status == AppointmentStatus.Confirmed;
         return Decision.Accept(new AppointmentRescheduled(
             state.Id.Value, c.Resource.Value, slot.Start, slot.End,
-            state.Resource.Value, state.Slot.Start, state.Slot.End, c.By.Tag, c.Now));
+            state.Resource.Value, state.Slot.Start, state.Slot.End, c.By.Tag, c.Now, awaitsConfirmation));
     }
 
     private static Decision Cancel(Appointment state, CancelAppointment c, ClinicRules clinic)

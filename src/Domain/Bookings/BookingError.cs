@@ -21,6 +21,7 @@ public static class BookingErrors
     public static readonly BookingError Finished = new("appointment-finished", "The appointment is over and no longer changes.");
     public static readonly BookingError NotRequested = new("not-awaiting-confirmation", "Only a requested appointment can be confirmed or declined.");
     public static readonly BookingError NotConfirmed = new("not-confirmed", "Only a confirmed appointment can be marked attended or no-show.");
+    public static readonly BookingError StartPassed = new("start-passed", "The requested time has passed; book a new appointment instead.");
     public static readonly BookingError NotStarted = new("not-started", "The appointment has not started yet.");
     public static readonly BookingError AlreadyExists = new("already-exists", "That appointment already exists.");
     public static readonly BookingError NotFound = new("not-found", "There is no such appointment.");

@@ -13,10 +13,12 @@ public sealed record AppointmentConfirmed(Guid BookingId, string By, DateTimeOff
 [EventType("booking.v1.declined")]
 public sealed record AppointmentDeclined(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);
 
+/// <summary>Moved to another slot; when an owner moves a type the clinic confirms itself, it awaits confirmation again.</summary>
 [EventType("booking.v1.rescheduled")]
 public sealed record AppointmentRescheduled(
     Guid BookingId, Guid ResourceId, DateTimeOffset Start, DateTimeOffset End,
-    Guid PreviousResourceId, DateTimeOffset PreviousStart, DateTimeOffset PreviousEnd, string By, DateTimeOffset At);
+    Guid PreviousResourceId, DateTimeOffset PreviousStart, DateTimeOffset PreviousEnd, string By, DateTimeOffset At,
+    bool AwaitsConfirmation = false);
 
 [EventType("booking.v1.cancelled")]
 public sealed record AppointmentCancelled(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);

@@ -60,6 +60,8 @@ public sealed record ClinicRules(
             return false;
         var opens = TimeOnly.FromTimeSpan(start.TimeOfDay);
         var closes = end.TimeOfDay == TimeSpan.Zero && end.Date > start.Date ? TimeOnly.MaxValue : TimeOnly.FromTimeSpan(end.TimeOfDay);
+        if (closes <= opens)
+            return false; // the clocks went back during the slot: its wall-clock end comes before its start
         return OpeningHours.Any(p => p.Day == start.DayOfWeek && p.Opens <= opens && closes <= p.Closes);
     }
 

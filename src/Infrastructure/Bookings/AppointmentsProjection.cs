@@ -20,9 +20,10 @@ public sealed class AppointmentsProjection : Projection
         On<AppointmentAttended>((e, context) => Status(context, e.BookingId, "attended", e.At, e.By));
         On<AppointmentMissed>((e, context) => Status(context, e.BookingId, "no-show", e.At, e.By));
         On<AppointmentRescheduled>((e, context) => context.Execute("""
-            update booking.appointments set resource_id = $2, starts_at = $3, ends_at = $4, revision = $5, changed_at = $6, changed_by = $7
+            update booking.appointments set resource_id = $2, starts_at = $3, ends_at = $4, revision = $5, changed_at = $6, changed_by = $7,
+                   status = case when $8 then 'requested' else status end
              where id = $1
-            """, e.BookingId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
+            """, e.BookingId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By, e.AwaitsConfirmation));
     }
 
     public override string Name => "appointments";

@@ -152,4 +152,14 @@ public sealed class ClinicRulesSpecs
     [Fact]
     public void After_the_start_is_inside_the_window() =>
         Rules.OutsideCancellationWindow(At(2026, 11, 25, 10, 0), At(2026, 11, 25, 11, 0)).Should().BeFalse();
+
+    [Fact]
+    public void A_slot_across_the_autumn_clock_change_is_not_open_even_at_a_clinic_open_all_night()
+    {
+        // Sunday 25 October 2026, London: 01:50 BST is 00:50Z, and 20 minutes later it is 01:10 GMT.
+        var allNight = Rules with { OpeningHours = [new OpeningPeriod(DayOfWeek.Sunday, TimeOnly.MinValue, TimeOnly.MaxValue)] };
+
+        allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 0, 50, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeFalse();
+        allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeTrue();
+    }
 }

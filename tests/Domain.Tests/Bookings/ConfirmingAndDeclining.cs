@@ -74,4 +74,10 @@ public sealed class ConfirmingAndDeclining
         Given([.. AwaitingConfirmation(), Confirmed(Receptionist, Now)])
             .When(MarkAttended(Vet, WednesdayTen.AddMinutes(5)))
             .Then(new AppointmentAttended(TheBooking.Value, Vet.Tag, WednesdayTen.AddMinutes(5)));
+
+    [Fact]
+    public void Cannot_confirm_a_request_whose_time_has_passed() =>
+        Given(AwaitingConfirmation())
+            .When(Confirm(Receptionist, WednesdayTen.AddMinutes(1)))
+            .ThenFails(BookingErrors.StartPassed);
 }

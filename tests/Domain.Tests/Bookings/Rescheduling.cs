@@ -162,4 +162,26 @@ public sealed class Rescheduling
             .Under(Rules with { AppointmentTypes = [Vaccination, SurgeryConsult] })
             .When(Reschedule(AliceActing, ThursdayTwo))
             .ThenFails(BookingErrors.UnknownAppointmentType);
+
+    [Fact]
+    public void Owner_moving_a_confirmed_appointment_the_clinic_confirms_itself_sends_it_back_for_confirmation() =>
+        Given([.. AwaitingConfirmation(), Confirmed()])
+            .When(Reschedule(AliceActing, ThursdayTwo))
+            .Then(Moved(WednesdayTen, ThursdayTwo, AliceActing, duration: SurgeryConsult.Duration) with { AwaitsConfirmation = true });
+
+    [Fact]
+    public void Staff_moving_such_an_appointment_keep_it_confirmed() =>
+        Given([.. AwaitingConfirmation(), Confirmed()])
+            .When(Reschedule(Receptionist, ThursdayTwo))
+            .Then(Moved(WednesdayTen, ThursdayTwo, Receptionist, duration: SurgeryConsult.Duration));
+
+    [Fact]
+    public void A_moved_appointment_awaiting_confirmation_is_requested_again()
+    {
+        var state = Appointment.From([.. AwaitingConfirmation(), Confirmed(),
+            Moved(WednesdayTen, ThursdayTwo, AliceActing, duration: SurgeryConsult.Duration) with { AwaitsConfirmation = true }]);
+
+        state.Status.Should().Be(AppointmentStatus.Requested);
+        state.Slot.Start.Should().Be(ThursdayTwo);
+    }
 }

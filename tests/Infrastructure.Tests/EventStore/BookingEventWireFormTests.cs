@@ -21,7 +21,7 @@ public sealed class BookingEventWireFormTests
         { new AppointmentDeclined(Booking, Other, "Fully booked", "receptionist:y", At), "booking.v1.declined",
           """{"bookingId":"11111111-1111-1111-1111-111111111111","ownerId":"22222222-2222-2222-2222-222222222222","reason":"Fully booked","by":"receptionist:y","at":"2026-11-23T09:00:00+00:00"}""" },
         { new AppointmentRescheduled(Booking, Other, Start, Start.AddMinutes(20), Other, At, At.AddMinutes(20), "owner:x", At), "booking.v1.rescheduled",
-          """{"bookingId":"11111111-1111-1111-1111-111111111111","resourceId":"22222222-2222-2222-2222-222222222222","start":"2026-11-24T10:00:00+00:00","end":"2026-11-24T10:20:00+00:00","previousResourceId":"22222222-2222-2222-2222-222222222222","previousStart":"2026-11-23T09:00:00+00:00","previousEnd":"2026-11-23T09:20:00+00:00","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
+          """{"bookingId":"11111111-1111-1111-1111-111111111111","resourceId":"22222222-2222-2222-2222-222222222222","start":"2026-11-24T10:00:00+00:00","end":"2026-11-24T10:20:00+00:00","previousResourceId":"22222222-2222-2222-2222-222222222222","previousStart":"2026-11-23T09:00:00+00:00","previousEnd":"2026-11-23T09:20:00+00:00","by":"owner:x","at":"2026-11-23T09:00:00+00:00","awaitsConfirmation":false}""" },
         { new AppointmentCancelled(Booking, Other, "Better", "owner:x", At), "booking.v1.cancelled",
           """{"bookingId":"11111111-1111-1111-1111-111111111111","ownerId":"22222222-2222-2222-2222-222222222222","reason":"Better","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
         { new AppointmentAttended(Booking, "vet:z", At), "booking.v1.attended",
@@ -38,6 +38,14 @@ public sealed class BookingEventWireFormTests
 
         registry.For(domainEvent.GetType()).Name.Should().Be(name);
         JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventSerializer.Json).Should().Be(json);
+    }
+
+    [Fact]
+    public void A_rescheduled_event_written_before_it_could_await_confirmation_still_reads()
+    {
+        const string stored = """{"bookingId":"11111111-1111-1111-1111-111111111111","resourceId":"22222222-2222-2222-2222-222222222222","start":"2026-11-24T10:00:00+00:00","end":"2026-11-24T10:20:00+00:00","previousResourceId":"22222222-2222-2222-2222-222222222222","previousStart":"2026-11-23T09:00:00+00:00","previousEnd":"2026-11-23T09:20:00+00:00","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""";
+
+        JsonSerializer.Deserialize<AppointmentRescheduled>(stored, EventSerializer.Json)!.AwaitsConfirmation.Should().BeFalse();
     }
 
     [Fact]

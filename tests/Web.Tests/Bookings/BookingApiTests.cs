@@ -206,4 +206,19 @@ public sealed class BookingApiTests(VetOSApp app) : IClassFixture<VetOSApp>
         schedule!.Resources.Single(r => r.ResourceId == DemoClinic.DrLind).Appointments.Should().Contain(a => a.Id == booked.Id && a.ChangedBy == Receptionist.Tag);
         schedule.TimeZone.Should().Be("Europe/London");
     }
+
+    [Fact]
+    public async Task An_owner_moving_a_confirmed_dental_check_sends_it_back_to_the_clinic_to_confirm()
+    {
+        var requested = await owner.BookOk(DemoClinic.DentalCheck, DemoClinic.DrOkafor, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await staff.Change(requested.Id, "confirm");
+
+        var moved = await owner.Change(requested.Id, "reschedule", new { resourceId = DemoClinic.DrOkafor, start = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero) });
+
+        (await moved.Content.ReadFromJsonAsync<BookingResponse>())!.Status.Should().Be("requested");
+        await Eventually.Until(
+            () => owner.GetFromJsonAsync<MyAppointments>("/api/appointments/mine")!,
+            m => m!.Upcoming.Any(a => a.Id == requested.Id && a.Status == "requested" && a.Start.Hour == 14),
+            because: "the owner's list to show it awaiting the clinic again");
+    }
 }
