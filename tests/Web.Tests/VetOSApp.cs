@@ -52,6 +52,29 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+/// <summary>A second instance of the portal on another host's database, as when two run behind one load balancer.</summary>
+public sealed class SecondInstance(VetOSApp first) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(first.Clock.GetUtcNow());
+
+    public HttpClient ClientAs(Actor actor)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(DevelopmentActor.Header, DevelopmentActor.For(actor));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", first.Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:SeedDemo", "true");
+        builder.UseSetting("Auth:DevelopmentActorHeader", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
 /// <summary>A host whose database was never migrated.</summary>
 public sealed class UnmigratedApp : VetOSApp
 {

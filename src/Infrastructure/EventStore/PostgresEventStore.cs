@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
-using NpgsqlTypes;
 using VetOS.Application.EventStore;
 
 namespace VetOS.Infrastructure.EventStore;

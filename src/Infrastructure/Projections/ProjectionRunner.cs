@@ -53,7 +53,15 @@ public sealed class ProjectionRunner(
                     await Task.Delay(Retry, stoppingToken);
                     continue;
                 }
-                await RunWhileLockedAsync(worker, stoppingToken);
+                try
+                {
+                    await RunWhileLockedAsync(worker, stoppingToken);
+                }
+                finally
+                {
+                    // A pooled connection keeps its session, and so its lock, after it is closed: let go explicitly.
+                    await Unlock(lockConnection, worker.Projection.Name);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -157,6 +165,20 @@ public sealed class ProjectionRunner(
         await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtext('vetos.projection:' || $1))", connection);
         command.Parameters.AddWithValue(name);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task Unlock(NpgsqlConnection connection, string name)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock(hashtext('vetos.projection:' || $1))", connection);
+            command.Parameters.AddWithValue(name);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone, and the lock with its session.
+        }
     }
 
     private async Task<Position> LoadCheckpoint(string name, CancellationToken cancellationToken)
