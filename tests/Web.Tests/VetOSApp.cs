@@ -21,13 +21,6 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The clock the host reads: Monday 23 November 2026, 09:00 in London.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    /// <summary>A client acting as <paramref name="actor"/> through the development-only header.</summary>
-    public HttpClient ClientAs(Actor actor)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(DevelopmentActor.Header, DevelopmentActor.For(actor));
-        return client;
-    }
 
     public async Task InitializeAsync()
     {
@@ -56,13 +49,6 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SecondInstance(VetOSApp first) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(first.Clock.GetUtcNow());
-
-    public HttpClient ClientAs(Actor actor)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(DevelopmentActor.Header, DevelopmentActor.For(actor));
-        return client;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,5 +84,16 @@ public sealed class UnreachableDatabaseApp : VetOSApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:SeedDemo", "false");
+    }
+}
+
+public static class ActingClients
+{
+    /// <summary>A client acting as <paramref name="actor"/> through the development-only header.</summary>
+    public static HttpClient ClientAs(this WebApplicationFactory<Program> app, Actor actor)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(DevelopmentActor.Header, DevelopmentActor.For(actor));
+        return client;
     }
 }
