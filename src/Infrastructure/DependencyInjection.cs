@@ -4,6 +4,7 @@ using Npgsql;
 using VetOS.Application.Bookings;
 using VetOS.Application.EventStore;
 using VetOS.Application.PersonalData;
+using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
@@ -21,6 +22,7 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => VetOSDataSource.Create(connectionString));
         services.AddSingleton<SchemaMigrator>();
+        services.AddVetOSAccounts();
         services.AddSingleton<EventStoreNotifier>();
         services.AddSingleton<PostgresEventStore>();
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<PostgresEventStore>());

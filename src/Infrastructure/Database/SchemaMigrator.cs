@@ -1,9 +1,14 @@
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using VetOS.Infrastructure.Accounts;
 
 namespace VetOS.Infrastructure.Database;
 
-/// <summary>Applies the embedded SQL scripts in order, once each, under an advisory lock so instances can start together.</summary>
+/// <summary>
+/// Applies the embedded SQL scripts in order, once each, under an advisory lock so instances can start together;
+/// then the EF Core migrations of the accounts store (EF takes its own lock).
+/// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
 {
     private const long MigrationLock = 0x5645_544F_5301; // "VETOS" + 1
@@ -37,6 +42,8 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
         {
             await Execute(connection, $"select pg_advisory_unlock({MigrationLock})", CancellationToken.None);
         }
+        await using var accounts = new AccountsDbContext(AccountsDbContext.Options(dataSource));
+        await accounts.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>The scripts this build knows that the database has not applied yet.</summary>
@@ -47,7 +54,9 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
         var applied = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!
             ? await AppliedVersions(connection, cancellationToken)
             : [];
-        return Scripts.Select(s => s.Version).Where(v => !applied.Contains(v)).ToList();
+        await using var accounts = new AccountsDbContext(AccountsDbContext.Options(dataSource));
+        var accountMigrations = await accounts.Database.GetPendingMigrationsAsync(cancellationToken);
+        return Scripts.Select(s => s.Version).Where(v => !applied.Contains(v)).Concat(accountMigrations).ToList();
     }
 
     private static async Task<HashSet<string>> AppliedVersions(NpgsqlConnection connection, CancellationToken cancellationToken)
