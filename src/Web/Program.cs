@@ -7,7 +7,10 @@ using VetOS.Application.Common;
 using VetOS.Infrastructure;
 using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Database;
+using VetOS.Application.Accounts;
+using VetOS.Web.Accounts;
 using VetOS.Web.Auth;
+using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
@@ -20,10 +23,10 @@ var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<Dat
 builder.Services.AddVetOSInfrastructure(database.ConnectionString);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-if (builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader"))
-    builder.Services.AddScoped<ICurrentActor, DevelopmentActor>();
-else
-    builder.Services.AddSingleton<ICurrentActor, NobodySignedIn>();
+var allowDevelopmentActor = builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader");
+builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>(), allowDevelopmentActor));
+builder.Services.AddSessionCookie();
+builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -57,6 +60,8 @@ if (database.SeedDemo)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("VetOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -71,6 +76,9 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     }),
 });
 app.MapHomePage();
+app.MapAccounts();
+if (builder.Configuration.GetValue<bool>("Messaging:ShowOutbox"))
+    app.MapOutboxPage();
 app.MapBookings();
 app.MapClinicSetup();
 

@@ -35,6 +35,7 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", MigrateOnStartup.ToString());
         builder.UseSetting("Database:SeedDemo", "true");
         builder.UseSetting("Auth:DevelopmentActorHeader", "true");
+        builder.UseSetting("Messaging:ShowOutbox", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

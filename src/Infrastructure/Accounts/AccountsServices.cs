@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using VetOS.Application.Accounts;
+using VetOS.Application.Messaging;
+using VetOS.Infrastructure.Messaging;
 
 namespace VetOS.Infrastructure.Accounts;
 
@@ -40,6 +43,10 @@ public static class AccountsServices
             .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmationTokenProvider.ProviderName)
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         services.AddDataProtection().SetApplicationName("VetOS").PersistKeysToDbContext<AccountsDbContext>();
+        services.AddScoped<IAccounts, IdentityAccounts>();
+        services.AddSingleton<IClinicClients, PostgresClinicClients>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         return services;
     }
 }

@@ -1,0 +1,78 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using PhoneNumbers;
+using VetOS.Application.Messaging;
+
+namespace VetOS.Application.Accounts;
+
+/// <summary>
+/// An owner signs up through a clinic's page. The answer is the same whether or not the address already has an
+/// account; its owner learns which by email.
+/// </summary>
+public sealed record SignUpOwnerCommand(Guid Clinic, string Name, string Email, string Phone, string Password) : ICommand<SignUpReceipt?>;
+
+public sealed record SignUpReceipt(string Message);
+
+public sealed class SignUpOwnerValidator : AbstractValidator<SignUpOwnerCommand>
+{
+    public SignUpOwnerValidator()
+    {
+        RuleFor(c => c.Clinic).NotEmpty();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(254);
+        RuleFor(c => c.Phone).Must(PhoneNumbers.IsInternational).WithMessage("'Phone' must be an international number, e.g. +447700900123.");
+        RuleFor(c => c.Password).NotEmpty();
+    }
+}
+
+public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients clients, IEmailSender email, IPortalLinks links)
+    : ICommandHandler<SignUpOwnerCommand, SignUpReceipt?>
+{
+    public async ValueTask<SignUpReceipt?> Handle(SignUpOwnerCommand command, CancellationToken cancellationToken)
+    {
+        if (await clients.ClinicNameAsync(command.Clinic, cancellationToken) is not { } clinic)
+            return null;
+        var address = command.Email.Trim();
+        var registration = await accounts.RegisterOwnerAsync(
+            new NewOwner(command.Name.Trim(), address, PhoneNumbers.ToE164(command.Phone), command.Password), cancellationToken);
+        if (registration.PasswordProblems.Count > 0)
+            throw new ValidationException(registration.PasswordProblems.Select(p => new ValidationFailure(nameof(command.Password), p)));
+
+        if (registration is { Account: { } account, ConfirmationToken: { } token })
+        {
+            await clients.AddAsync(account, command.Clinic, cancellationToken);
+            await email.SendAsync(new EmailMessage(address, $"Confirm your email for {clinic}",
+                $"Welcome to {clinic}'s booking portal.\n\nConfirm your email address within 24 hours:\n{links.ConfirmEmail(account, token)}\n\nIf you did not sign up, ignore this email.",
+                "email-confirmation"), cancellationToken);
+        }
+        else
+        {
+            await email.SendAsync(new EmailMessage(address, $"You already have an account with {clinic}",
+                "Someone tried to sign up with this address, which already has an account. You can sign in, or reset your password if you forgot it.\n\nIf it was not you, you need do nothing.",
+                "already-registered"), cancellationToken);
+        }
+        return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");
+    }
+}
+
+internal static class PhoneNumbers
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static bool IsInternational(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number) || !number.TrimStart().StartsWith('+'))
+            return false;
+        try
+        {
+            return Util.IsValidNumber(Util.Parse(number, null));
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    public static string ToE164(string number) => Util.Format(Util.Parse(number, null), PhoneNumberFormat.E164);
+}

@@ -1,0 +1,11 @@
+using VetOS.Application.Accounts;
+
+namespace VetOS.Web.Accounts;
+
+public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
+{
+    private readonly Uri baseUrl = new(configuration["Portal:BaseUrl"] ?? "http://localhost:5080/");
+
+    public Uri ConfirmEmail(Guid account, string token) =>
+        new(baseUrl, $"account/confirm?account={account}&token={Uri.EscapeDataString(token)}");
+}

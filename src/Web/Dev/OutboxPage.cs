@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using VetOS.Infrastructure.Messaging;
+
+namespace VetOS.Web.Dev;
+
+/// <summary>Development and demo only: the messages the local outbox kept, newest first.</summary>
+public static class OutboxPage
+{
+    public static IEndpointRouteBuilder MapOutboxPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/dev/outbox", async (OutboxEmailSender outbox, CancellationToken ct) =>
+        {
+            var html = HtmlEncoder.Default;
+            var rows = string.Concat((await outbox.LatestAsync(100, ct)).Select(m =>
+                $"<tr><td>{m.CreatedAt:u}</td><td>{html.Encode(m.Channel)}</td><td>{html.Encode(m.Recipient)}</td><td>{html.Encode(m.Subject)}</td><td><pre>{Linked(html.Encode(m.Body))}</pre></td></tr>"));
+            return Results.Content($"""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Outbox · VetOS</title></head>
+                <body><main><h1>Outbox</h1><p>Messages kept here instead of being sent, because no provider keys are set.</p>
+                <table><thead><tr><th scope="col">When</th><th scope="col">Channel</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Message</th></tr></thead>
+                <tbody>{rows}</tbody></table></main></body></html>
+                """, "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    private static string Linked(string encodedBody) =>
+        System.Text.RegularExpressions.Regex.Replace(encodedBody, @"https?://[^\s<]+", match => $"<a href=\"{match.Value}\">{match.Value}</a>");
+}
