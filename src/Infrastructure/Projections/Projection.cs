@@ -24,7 +24,8 @@ public sealed class ProjectionContext(NpgsqlBatch batch, StoredEvent stored)
 /// <summary>A read model built from events: one handler per event type, registered with <see cref="On{TEvent}"/>.</summary>
 public abstract class Projection
 {
-    private readonly Dictionary<string, Action<object, ProjectionContext>> handlers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> handledTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, Action<object, ProjectionContext>> handlers = [];
 
     /// <summary>A stable name: the checkpoint and the advisory lock are keyed by it.</summary>
     public abstract string Name { get; }
@@ -32,23 +33,20 @@ public abstract class Projection
     /// <summary>Only events of this stream category reach the projection; null for all.</summary>
     public virtual string? Category => null;
 
-    public bool Handles(string eventType) => handlers.ContainsKey(eventType);
+    public bool Handles(string eventType) => handledTypes.Contains(eventType);
 
     protected void On<TEvent>(Action<TEvent, ProjectionContext> handler) where TEvent : class
     {
-        var name = typeof(TEvent).GetCustomAttributes(typeof(EventTypeAttribute), false).Cast<EventTypeAttribute>().Single().Name;
-        handlers[name] = (e, context) => handler((TEvent)e, context);
+        handledTypes.Add(typeof(TEvent).GetCustomAttributes(typeof(EventTypeAttribute), false).Cast<EventTypeAttribute>().Single().Name);
+        handlers[typeof(TEvent)] = (e, context) => handler((TEvent)e, context);
     }
 
     public void Apply(ProjectionContext context)
     {
-        if (handlers.TryGetValue(TypeName(context.Stored.Event), out var handler))
+        if (handlers.TryGetValue(context.Stored.Event.GetType(), out var handler))
             handler(context.Stored.Event, context);
     }
 
     /// <summary>Empties the read model so it can be rebuilt from the first event.</summary>
     public abstract Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
-
-    private static string TypeName(object e) =>
-        e.GetType().GetCustomAttributes(typeof(EventTypeAttribute), false).Cast<EventTypeAttribute>().Single().Name;
 }
