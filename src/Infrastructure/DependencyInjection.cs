@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<CachedClinicRules>();
         services.AddSingleton<IClinicRulesSource>(sp => sp.GetRequiredService<CachedClinicRules>());
         services.AddSingleton<IPetDirectory, PostgresPetDirectory>();
+        services.AddSingleton<Application.Common.IAccessLog, Audit.PostgresAccessLog>();
         services.AddSingleton<IBusyTimes, PostgresBusyTimes>();
         services.AddSingleton<IAppointmentReadModel, PostgresAppointmentReadModel>();
         services.AddSingleton<Projection, AppointmentsProjection>();

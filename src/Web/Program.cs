@@ -31,7 +31,7 @@ builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(AccessLogBehavior<,>)];
 });
 foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericType: false }))
 {

@@ -1,9 +1,14 @@
+using VetOS.Domain;
+
 namespace VetOS.Application.Accounts;
 
 public sealed record NewOwner(string Name, string Email, string Phone, string Password);
 
 /// <summary>What registering did: a new account and its confirmation token, the password's shortcomings, or an address already taken.</summary>
 public sealed record Registration(Guid? Account, string? ConfirmationToken, IReadOnlyList<string> PasswordProblems, bool AlreadyRegistered);
+
+/// <summary>A signed-in session: the account, its role (and clinic) when it signed in, and the security stamp that ends it when it moves.</summary>
+public sealed record Session(Guid Account, ActorRole Role, Guid? Clinic, string Stamp);
 
 /// <summary>The accounts store (Identity behind it).</summary>
 public interface IAccounts
@@ -14,6 +19,12 @@ public interface IAccounts
 
     /// <summary>The account the email and password open, or null; failures count towards lockout. Takes as long for an unknown email.</summary>
     Task<Guid?> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
+
+    /// <summary>A new session for the account: its current role, clinic and security stamp.</summary>
+    Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken);
+
+    /// <summary>False once the account's password, role or clinic changed (its security stamp moved) or the account is gone.</summary>
+    Task<bool> IsSessionCurrentAsync(Guid account, string stamp, CancellationToken cancellationToken);
 }
 
 /// <summary>Which clinics an owner is a client of.</summary>

@@ -3,8 +3,8 @@ using Mediator;
 
 namespace VetOS.Application.Accounts;
 
-/// <summary>The account an email and password open, or null: the same for an unknown email, a wrong password, an unconfirmed or a locked account.</summary>
-public sealed record SignInCommand(string Email, string Password) : ICommand<Guid?>;
+/// <summary>The session an email and password open, or null: the same for an unknown email, a wrong password, an unconfirmed or a locked account.</summary>
+public sealed record SignInCommand(string Email, string Password) : ICommand<Session?>;
 
 public sealed class SignInValidator : AbstractValidator<SignInCommand>
 {
@@ -15,8 +15,10 @@ public sealed class SignInValidator : AbstractValidator<SignInCommand>
     }
 }
 
-public sealed class SignInHandler(IAccounts accounts) : ICommandHandler<SignInCommand, Guid?>
+public sealed class SignInHandler(IAccounts accounts) : ICommandHandler<SignInCommand, Session?>
 {
-    public async ValueTask<Guid?> Handle(SignInCommand command, CancellationToken cancellationToken) =>
-        await accounts.CheckPasswordAsync(command.Email.Trim(), command.Password, cancellationToken);
+    public async ValueTask<Session?> Handle(SignInCommand command, CancellationToken cancellationToken) =>
+        await accounts.CheckPasswordAsync(command.Email.Trim(), command.Password, cancellationToken) is { } account
+            ? await accounts.StartSessionAsync(account, cancellationToken)
+            : null;
 }

@@ -10,7 +10,12 @@ public sealed record GetAppointmentQuery(Guid Booking) : IQuery<AppointmentState
 
 public sealed record AppointmentState(
     Guid Id, Guid ClinicId, Guid OwnerId, Guid PetId, Guid AppointmentTypeId, Guid ResourceId,
-    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, long Revision);
+    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, long Revision) : IShowsOwnerData
+{
+    Guid IShowsOwnerData.Clinic => ClinicId;
+    string IShowsOwnerData.Record => $"appointment {Id}";
+    IEnumerable<Guid> IShowsOwnerData.OwnersShown => [OwnerId];
+}
 
 public sealed class GetAppointmentHandler(IAppointments appointments, ICurrentActor current) : IQueryHandler<GetAppointmentQuery, AppointmentState?>
 {

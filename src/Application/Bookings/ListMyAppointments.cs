@@ -15,8 +15,8 @@ public sealed class ListMyAppointmentsHandler(IAppointmentReadModel appointments
     public async ValueTask<MyAppointments> Handle(ListMyAppointmentsQuery query, CancellationToken cancellationToken)
     {
         var actor = current.Actor!;
-        if (actor.IsStaff)
-            throw new ForbiddenException("Staff see appointments through their clinic's schedule.");
+        if (actor.Role != ActorRole.Owner)
+            throw new ForbiddenException("Only owners have appointments of their own; staff see them through their clinic's schedule.");
         var all = await appointments.ForOwnerAsync(new OwnerId(actor.Id), cancellationToken);
         var now = clock.GetUtcNow();
         return new MyAppointments(

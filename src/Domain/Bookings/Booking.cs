@@ -29,7 +29,7 @@ public static class Booking
             return BookingErrors.AlreadyExists;
         if (c.By.Role == ActorRole.Owner && c.By.Id != c.Owner.Value)
             return BookingErrors.NotYours;
-        if (c.By.IsStaff && !c.By.IsStaffOf(clinic.Clinic))
+        if (c.By.Role != ActorRole.Owner && !c.By.IsStaffOf(clinic.Clinic))
             return BookingErrors.StaffOnly;
         if (!c.OwnerIsClient)
             return BookingErrors.NotAClient;

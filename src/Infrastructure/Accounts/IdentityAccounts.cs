@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using VetOS.Application.Accounts;
+using VetOS.Domain;
 
 namespace VetOS.Infrastructure.Accounts;
 
 /// <summary>Accounts through ASP.NET Core Identity. Known and unknown addresses cost the same work, so timing tells nothing.</summary>
-public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher) : IAccounts
+public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher, NpgsqlDataSource dataSource) : IAccounts
 {
     private static readonly UserAccount Nobody = new();
     private static string? decoyHash;
@@ -56,5 +58,30 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
         }
         await users.AccessFailedAsync(user);
         return null;
+    }
+
+    public async Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select u.security_stamp,
+                   case when exists (select 1 from platform.operators o where o.account_id = u.id) then 'operator' else s.role end,
+                   s.clinic_id
+              from identity.users u left join clinic.staff s on s.account_id = u.id
+             where u.id = $1
+            """);
+        command.Parameters.AddWithValue(account);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+            return null;
+        var role = reader.IsDBNull(1) ? ActorRole.Owner : RoleNames.Parse(reader.GetString(1));
+        return new Session(account, role, role == ActorRole.Operator || reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(0));
+    }
+
+    public async Task<bool> IsSessionCurrentAsync(Guid account, string stamp, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select 1 from identity.users where id = $1 and security_stamp = $2)");
+        command.Parameters.AddWithValue(account);
+        command.Parameters.AddWithValue(stamp);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

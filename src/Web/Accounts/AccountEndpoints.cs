@@ -25,10 +25,10 @@ public static class AccountEndpoints
             .WithSummary("Confirm an email address with the link's account and token");
         account.MapPost("/sign-in", async (SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
             {
-                if (await mediator.Send(command, ct) is not { } signedIn)
+                if (await mediator.Send(command, ct) is not { } session)
                     return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "That email and password do not open an account.",
                         detail: "Check them, confirm your email if you have not, or reset your password.");
-                await SessionCookie.SignInAsync(context, signedIn);
+                await SessionCookie.SignInAsync(context, session);
                 return Results.NoContent();
             })
             .WithSummary("Sign in; the session cookie follows");

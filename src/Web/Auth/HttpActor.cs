@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using VetOS.Application.Common;
 using VetOS.Domain;
 
@@ -19,17 +18,14 @@ public sealed class HttpActor(IHttpContextAccessor http, bool allowDevelopmentHe
                 return null;
             if (allowDevelopmentHeader && context.Request.Headers.TryGetValue(DevelopmentActor.Header, out var header))
                 return DevelopmentActor.Parse(header.ToString());
-            return context.User.Identity?.IsAuthenticated == true
-                   && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
-                ? Actor.Owner(new OwnerId(account))
-                : null;
+            return SessionCookie.ActorOf(context.User);
         }
     }
 }
 
 /// <summary>
-/// Development and test only: the acting user as <c>owner:{id}</c> or <c>{receptionist|vet|clinicadmin}:{id}@{clinicId}</c>
-/// in the <c>X-Dev-Actor</c> header, until staff accounts exist.
+/// Development and test only: the acting user as <c>owner:{id}</c> or <c>operator:{id}</c> or <c>{receptionist|vet|clinicadmin|auditor}:{id}@{clinicId}</c>
+/// in the <c>X-Dev-Actor</c> header: tests and the benchmark act as anyone without signing in.
 /// </summary>
 public static class DevelopmentActor
 {
@@ -43,7 +39,7 @@ public static class DevelopmentActor
         var (idText, clinicText) = Split(rest, '@');
         if (!Enum.TryParse<ActorRole>(roleText, ignoreCase: true, out var role) || !Guid.TryParse(idText, out var id))
             return null;
-        if (role == ActorRole.Owner)
+        if (!Actor.BelongsToAClinic(role))
             return clinicText.Length == 0 ? new Actor(id, role) : null;
         return Guid.TryParse(clinicText, out var clinic) ? new Actor(id, role, new ClinicId(clinic)) : null;
     }

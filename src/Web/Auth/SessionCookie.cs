@@ -2,16 +2,24 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using VetOS.Application.Accounts;
+using VetOS.Domain;
 
 namespace VetOS.Web.Auth;
 
-/// <summary>The one essential cookie: the session. __Host- prefixed, HttpOnly, Secure, SameSite=Lax; idle timeout and absolute lifetime.</summary>
+/// <summary>
+/// The one essential cookie: the session. __Host- prefixed, HttpOnly, Secure, SameSite=Lax; idle timeout and absolute
+/// lifetime. It carries the account, its role and clinic, and the security stamp: when the stamp moves (new password,
+/// new role, removed from the clinic) every session of that account ends at its next request.
+/// </summary>
 public static class SessionCookie
 {
     public const string Name = "__Host-vetos";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
     private const string SignedInAt = "vetos:signed-in-at";
+    private const string ClinicClaim = "vetos:clinic";
+    private const string StampClaim = "vetos:stamp";
 
     public static IServiceCollection AddSessionCookie(this IServiceCollection services)
     {
@@ -26,27 +34,58 @@ public static class SessionCookie
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
-            options.Events.OnValidatePrincipal = async context =>
-            {
-                var since = context.Principal?.FindFirstValue(SignedInAt);
-                if (since is null || DateTimeOffset.Parse(since, CultureInfo.InvariantCulture) + AbsoluteLifetime < TimeProvider.System.GetUtcNow())
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                }
-            };
+            options.Events.OnValidatePrincipal = ValidateAsync;
         });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
         services.AddAuthorization();
         return services;
     }
 
-    public static Task SignInAsync(HttpContext context, Guid account) =>
-        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, account.ToString()),
-                new Claim(SignedInAt, TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
-            ],
-            CookieAuthenticationDefaults.AuthenticationScheme)));
+    public static Task SignInAsync(HttpContext context, Session session)
+    {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, session.Account.ToString()),
+            new(ClaimTypes.Role, session.Role.ToString()),
+            new(StampClaim, session.Stamp),
+            new(SignedInAt, now.ToString("O", CultureInfo.InvariantCulture)),
+        ];
+        if (session.Clinic is { } clinic)
+            claims.Add(new Claim(ClinicClaim, clinic.ToString()));
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+    }
+
+    /// <summary>The actor a valid session cookie stands for.</summary>
+    public static Actor? ActorOf(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
+            || !Enum.TryParse<ActorRole>(user.FindFirstValue(ClaimTypes.Role), out var role))
+            return null;
+        return Guid.TryParse(user.FindFirstValue(ClinicClaim), out var clinic)
+            ? new Actor(account, role, new ClinicId(clinic))
+            : new Actor(account, role);
+    }
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal;
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var current = user?.FindFirstValue(SignedInAt) is { } since
+                      && DateTimeOffset.Parse(since, CultureInfo.InvariantCulture) + AbsoluteLifetime > now
+                      && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
+                      && user.FindFirstValue(StampClaim) is { } stamp
+                      && await context.HttpContext.RequestServices.GetRequiredService<IAccounts>()
+                          .IsSessionCurrentAsync(account, stamp, context.HttpContext.RequestAborted);
+        if (!current)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     private static Task Status(HttpResponse response, int status)
     {
