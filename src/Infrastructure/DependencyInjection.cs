@@ -31,8 +31,10 @@ public static class DependencyInjection
         services.AddSingleton<EventSerializer>();
         services.AddSingleton<IEventStreams, EventStreams>();
         services.AddSingleton<Clinics.DemoClinic>();
+        services.AddScoped<Clinics.DemoAccounts>();
         services.AddSingleton<Clinics.ClinicDirectory>();
         services.AddSingleton<Application.Clinics.IClinicSetup, Clinics.PostgresClinicSetup>();
+        services.AddSingleton<Application.Clinics.IClinicRegistry, Clinics.PostgresClinicRegistry>();
         services.AddSingleton<IAppointments, PostgresAppointments>();
         services.AddMemoryCache();
         services.AddSingleton<PostgresClinicRules>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -5,13 +6,13 @@ using Scalar.AspNetCore;
 using VetOS.Application.Bookings;
 using VetOS.Application.Common;
 using VetOS.Infrastructure;
-using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Database;
 using VetOS.Application.Accounts;
 using VetOS.Web.Accounts;
 using VetOS.Web.Auth;
 using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
+using VetOS.Web.Clinics;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
 using VetOS.Web.Problems;
@@ -40,6 +41,7 @@ foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().W
 }
 builder.Services.AddScoped<BookingCommandRunner>();
 
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -56,7 +58,7 @@ if (args.Contains("migrate"))
 if (database.MigrateOnStartup)
     await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 if (database.SeedDemo)
-    await app.Services.GetRequiredService<DemoClinic>().SeedAsync();
+    await DemoSeed.RunAsync(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -81,6 +83,7 @@ if (builder.Configuration.GetValue<bool>("Messaging:ShowOutbox"))
     app.MapOutboxPage();
 app.MapBookings();
 app.MapClinicSetup();
+app.MapClinics();
 
 await app.RunAsync();
 

@@ -39,4 +39,6 @@ public interface IClinicClients
 public interface IPortalLinks
 {
     Uri ConfirmEmail(Guid account, string token);
+
+    Uri AcceptInvitation(Guid account, string token);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using VetOS.Application.Accounts;
 using VetOS.Application.Messaging;
+using VetOS.Application.Staff;
 using VetOS.Infrastructure.Messaging;
 
 namespace VetOS.Infrastructure.Accounts;
@@ -44,6 +45,7 @@ public static class AccountsServices
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         services.AddDataProtection().SetApplicationName("VetOS").PersistKeysToDbContext<AccountsDbContext>();
         services.AddScoped<IAccounts, IdentityAccounts>();
+        services.AddScoped<IStaffAccounts, IdentityStaffAccounts>();
         services.AddSingleton<IClinicClients, PostgresClinicClients>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());

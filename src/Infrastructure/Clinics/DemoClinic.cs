@@ -25,6 +25,10 @@ public sealed class DemoClinic(NpgsqlDataSource dataSource)
     public static readonly Guid Biscuit = Guid.Parse("0d9a3a0e-0004-4000-8000-000000000001");
     public static readonly Guid Miso = Guid.Parse("0d9a3a0e-0004-4000-8000-000000000002");
     public static readonly Guid DemoReceptionist = Guid.Parse("0d9a3a0e-0005-4000-8000-000000000001");
+    public static readonly Guid DemoVet = Guid.Parse("0d9a3a0e-0005-4000-8000-000000000002");
+    public static readonly Guid DemoAdmin = Guid.Parse("0d9a3a0e-0005-4000-8000-000000000003");
+    public static readonly Guid DemoAuditor = Guid.Parse("0d9a3a0e-0005-4000-8000-000000000004");
+    public static readonly Guid DemoOperator = Guid.Parse("0d9a3a0e-0006-4000-8000-000000000001");
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -34,7 +38,10 @@ public sealed class DemoClinic(NpgsqlDataSource dataSource)
     }
 
     private static readonly string Seed = $$"""
-        insert into clinic.clinics (id, slug, name, time_zone) values ('{{Id}}', '{{Slug}}', '{{Name}}', '{{TimeZone}}') on conflict (id) do nothing;
+        insert into clinic.clinics (id, slug, name, time_zone, address, contact_email, contact_phone, grievance_contact)
+        values ('{{Id}}', '{{Slug}}', '{{Name}}', '{{TimeZone}}', '12 River Walk, Kingston upon Thames KT1 1AA, United Kingdom',
+                'privacy@riverside-vets.example', '+442079460000', 'Information Commissioner''s Office, ico.org.uk, 0303 123 1113')
+        on conflict (id) do nothing;
 
         insert into clinic.opening_hours (clinic_id, weekday, opens, closes)
         select '{{Id}}'::uuid, d, time '08:00', time '18:00' from generate_series(1, 5) d

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using VetOS.Application.Accounts;
+using VetOS.Application.Staff;
 using VetOS.Web.Auth;
 
 namespace VetOS.Web.Accounts;
@@ -23,6 +24,9 @@ public static class AccountEndpoints
         account.MapPost("/confirm", async (ConfirmEmailRequest body, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new ConfirmEmailCommand(body.Account, body.Token), ct) ? Results.NoContent() : InvalidLink())
             .WithSummary("Confirm an email address with the link's account and token");
+        account.MapPost("/accept-invitation", async (AcceptInvitationCommand command, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(command, ct) ? Results.NoContent() : InvalidLink())
+            .WithSummary("Set the password of an invited staff account with the invitation's account and token");
         account.MapPost("/sign-in", async (SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
             {
                 if (await mediator.Send(command, ct) is not { } session)

@@ -8,4 +8,7 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
 
     public Uri ConfirmEmail(Guid account, string token) =>
         new(baseUrl, $"account/confirm?account={account}&token={Uri.EscapeDataString(token)}");
+
+    public Uri AcceptInvitation(Guid account, string token) =>
+        new(baseUrl, $"account/accept-invitation?account={account}&token={Uri.EscapeDataString(token)}");
 }

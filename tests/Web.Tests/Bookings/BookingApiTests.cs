@@ -34,7 +34,7 @@ public sealed class BookingApiTests(VetOSApp app) : IClassFixture<VetOSApp>
 
         var read = await owner.GetAsync(response.Headers.Location);
         read.Headers.ETag!.Tag.Should().Be("\"1\"");
-        var appointment = (await read.Content.ReadFromJsonAsync<AppointmentState>())!;
+        var appointment = (await read.Content.ReadFromJsonAsync<AppointmentState>(ApiJson.Options))!;
         appointment.Start.Should().Be(Tuesday(10));
         appointment.End.Should().Be(Tuesday(10, 20));
         appointment.ResourceId.Should().Be(DemoClinic.DrOkafor);

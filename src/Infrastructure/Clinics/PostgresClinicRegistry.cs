@@ -1,0 +1,55 @@
+using Npgsql;
+using VetOS.Application.Clinics;
+
+namespace VetOS.Infrastructure.Clinics;
+
+public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource) : IClinicRegistry
+{
+    private const string Columns = "name, slug, address, time_zone, contact_email, contact_phone, grievance_contact";
+
+    public Task<ClinicSaved> CreateAsync(Guid id, ClinicDetails details, CancellationToken cancellationToken) =>
+        SaveAsync($"insert into clinic.clinics (id, {Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8)", id, details, cancellationToken);
+
+    public Task<ClinicSaved> UpdateAsync(Guid id, ClinicDetails details, CancellationToken cancellationToken) =>
+        SaveAsync($"update clinic.clinics set ({Columns}) = ($2, $3, $4, $5, $6, $7, $8) where id = $1", id, details, cancellationToken);
+
+    public async Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from clinic.clinics where id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ClinicDetails(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select c.id, c.slug, c.name, c.time_zone, c.created_at, (select count(*) from clinic.staff s where s.clinic_id = c.id)::int
+              from clinic.clinics c order by c.name
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var clinics = new List<ClinicListing>();
+        while (await reader.ReadAsync(cancellationToken))
+            clinics.Add(new ClinicListing(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt32(5)));
+        return clinics;
+    }
+
+    private async Task<ClinicSaved> SaveAsync(string sql, Guid id, ClinicDetails d, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var value in new object[] { id, d.Name, d.Slug, d.Address, d.TimeZone, d.ContactEmail, d.ContactPhone, d.GrievanceContact })
+            command.Parameters.AddWithValue(value);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? ClinicSaved.Saved : ClinicSaved.NoSuchClinic;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return ClinicSaved.SlugTaken;
+        }
+    }
+}
