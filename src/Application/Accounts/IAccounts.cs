@@ -33,7 +33,11 @@ public interface IClinicClients
     Task<string?> ClinicNameAsync(Guid clinic, CancellationToken cancellationToken);
 
     Task AddAsync(Guid owner, Guid clinic, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ClientOf>> ClinicsOfAsync(Guid owner, CancellationToken cancellationToken);
 }
+
+public sealed record ClientOf(Guid Clinic, string Slug, string Name, DateTimeOffset Since);
 
 /// <summary>Links in messages point at the portal; the web host knows where it is.</summary>
 public interface IPortalLinks

@@ -49,7 +49,7 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
         else
         {
             await email.SendAsync(new EmailMessage(address, $"You already have an account with {clinic}",
-                "Someone tried to sign up with this address, which already has an account. You can sign in, or reset your password if you forgot it.\n\nIf it was not you, you need do nothing.",
+                $"Someone tried to sign up with {clinic} using this address, which already has an account. Sign in, and you can join {clinic} from its page; or reset your password if you forgot it.\n\nIf it was not you, you need do nothing.",
                 "already-registered"), cancellationToken);
         }
         return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");

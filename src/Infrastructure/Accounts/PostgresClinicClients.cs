@@ -19,4 +19,18 @@ public sealed class PostgresClinicClients(NpgsqlDataSource dataSource) : IClinic
         command.Parameters.AddWithValue(owner);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<ClientOf>> ClinicsOfAsync(Guid owner, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select c.id, c.slug, c.name, cc.since from owners.clinic_clients cc join clinic.clinics c on c.id = cc.clinic_id
+             where cc.owner_id = $1 order by c.name
+            """);
+        command.Parameters.AddWithValue(owner);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var clinics = new List<ClientOf>();
+        while (await reader.ReadAsync(cancellationToken))
+            clinics.Add(new ClientOf(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        return clinics;
+    }
 }

@@ -36,3 +36,6 @@ create table audit.access_log (
 create index access_log_by_owner on audit.access_log (clinic_id, owner_id, at);
 create index access_log_by_reader on audit.access_log (clinic_id, reader_id, at);
 create index access_log_by_time on audit.access_log (clinic_id, at);
+
+-- One account may be a client of several clinics; each relationship starts somewhere.
+alter table owners.clinic_clients add column since timestamptz not null default now();

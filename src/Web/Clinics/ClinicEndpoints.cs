@@ -42,6 +42,13 @@ public static class ClinicEndpoints
                 })
             .WithSummary("Change the clinic's details (clinic admins)");
 
+        clinic.MapPost("/join", async (Guid clinicId, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new JoinClinicCommand(clinicId), ct) ? Results.NoContent() : NoSuchClinic())
+            .WithSummary("Become a client of this clinic too (owners)");
+        app.MapGet("/api/clinics/mine", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListMyClinicsQuery(), ct)))
+            .WithTags("Clinics")
+            .WithSummary("The clinics the signed-in owner is a client of");
+
         clinic.MapGet("/staff", async (Guid clinicId, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListStaffQuery(clinicId), ct)))
             .WithSummary("The clinic's staff and their roles (clinic admins)");
         clinic.MapPost("/staff", async (Guid clinicId, StaffInvitationRequest body, IMediator mediator, CancellationToken ct) =>

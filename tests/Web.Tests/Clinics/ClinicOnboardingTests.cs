@@ -141,6 +141,26 @@ public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp
         (await app.CreateClient().PostAsJsonAsync("/api/operator/clinics", NewClinic("anonymous"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task One_owner_account_becomes_a_client_of_a_second_clinic()
+    {
+        var clinic = await CreateClinicAsync($"second-{Guid.NewGuid():N}"[..18]);
+        var owner = await app.SignedInAsync("owner@riverside.example", DemoAccounts.Password);
+
+        var joined = await owner.PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
+        var again = await owner.PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
+        var nowhere = await owner.PostAsync(new Uri($"/api/clinics/{Guid.NewGuid()}/join", UriKind.Relative), null);
+        var staffJoining = await (await app.SignedInAsync("vet@riverside.example", DemoAccounts.Password))
+            .PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
+        var mine = await owner.GetFromJsonAsync<JsonElement>("/api/clinics/mine");
+
+        joined.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        again.StatusCode.Should().Be(HttpStatusCode.NoContent, "joining twice changes nothing");
+        nowhere.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        staffJoining.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        mine.EnumerateArray().Select(c => c.GetProperty("clinic").GetGuid()).Should().BeEquivalentTo([DemoClinic.Id, clinic]);
+    }
+
     [Theory]
     [InlineData("owner@riverside.example", ActorRole.Owner)]
     [InlineData("reception@riverside.example", ActorRole.Receptionist)]
