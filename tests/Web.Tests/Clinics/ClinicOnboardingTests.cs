@@ -9,35 +9,18 @@ namespace VetOS.Web.Tests.Clinics;
 /// <summary>An operator onboards a clinic, gives it an admin, who builds the staff; roles decide what each may do.</summary>
 public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp>
 {
-    private const string StaffPassword = "a long staff passphrase";
+    private const string StaffPassword = Onboarding.StaffPassword;
 
-    private static object NewClinic(string slug) => new
-    {
-        name = "Hillside Vets", slug, address = "1 Hill Road, Leeds LS1 1AA", timeZone = "Europe/London",
-        contactEmail = "privacy@hillside.example", contactPhone = "+44 113 496 0000", grievanceContact = "ICO, ico.org.uk",
-    };
+    private static object NewClinic(string slug) => Onboarding.ClinicDetails(slug);
 
-    private Task<HttpClient> Operator() => app.SignedInAsync("operator@vetos.example", DemoAccounts.Password);
+    private Task<HttpClient> Operator() => app.OperatorAsync();
 
-    private async Task<Guid> CreateClinicAsync(string slug)
-    {
-        var created = await (await Operator()).PostAsJsonAsync("/api/operator/clinics", NewClinic(slug));
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> CreateClinicAsync(string slug) => app.CreateClinicAsync(slug);
 
-    /// <summary>Invites through <paramref name="inviter"/>, accepts from the outbox and signs in.</summary>
-    private async Task<(Guid Account, HttpClient Session)> JoinAsync(HttpClient inviter, string path, object invitation, string email)
-    {
-        var invited = await inviter.PostAsJsonAsync(path, invitation);
-        invited.StatusCode.Should().Be(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
-        var (account, token) = await app.Database.LinkInOutboxAsync(email, "staff-invitation");
-        var accepted = await app.Browser().PostAsJsonAsync("/api/account/accept-invitation", new { account, token, password = StaffPassword });
-        accepted.StatusCode.Should().Be(HttpStatusCode.NoContent, await accepted.Content.ReadAsStringAsync());
-        return (account, await app.SignedInAsync(email, StaffPassword));
-    }
+    private Task<(Guid Account, HttpClient Session)> JoinAsync(HttpClient inviter, string path, object invitation, string email) =>
+        app.JoinAsync(inviter, path, invitation, email);
 
-    private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@hillside.example";
+    private static string NewEmail(string who) => Onboarding.NewEmail(who);
 
     [Fact]
     public async Task An_operator_onboards_a_clinic_whose_admin_builds_its_staff_who_see_only_their_own_clinic()

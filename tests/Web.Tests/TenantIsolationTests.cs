@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using VetOS.Infrastructure.Clinics;
+using VetOS.Web.Tests.Bookings;
+using VetOS.Web.Tests.Clinics;
+
+namespace VetOS.Web.Tests;
+
+/// <summary>
+/// Walks every route that takes an id with another clinic's staff, and with another owner, aimed at the demo clinic and
+/// the demo owner's records: each answer is 403 or 404 and carries none of their data, and nothing of theirs changes.
+/// A new route with a parameter this test does not know fails it, so no route escapes the walk.
+/// </summary>
+public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
+{
+    /// <summary>Routes anyone may use on any clinic, by design, and why.</summary>
+    private static readonly Dictionary<string, string> Public = new()
+    {
+        ["GET /api/clinics/{clinicId:guid}/"] = "a clinic's public details (its page)",
+        ["GET /api/clinics/{clinicId:guid}/slots"] = "free slots show no one's data",
+        ["POST /api/clinics/{clinicId:guid}/join"] = "any owner may become a client of any clinic",
+        ["GET /openapi/{documentName}.json"] = "the API's description",
+        ["GET /docs/{documentName?}"] = "the API's reference page",
+    };
+
+    /// <summary>Valid bodies where an empty object would be refused as invalid before the question of whose record it is arises.</summary>
+    private static readonly Dictionary<string, string> Bodies = new()
+    {
+        ["POST /api/appointments/{id:guid}/reschedule"] = $$"""{"resourceId":"{{DemoClinic.DrLind}}","start":"2026-11-24T14:00:00Z"}""",
+        ["POST /api/appointments/{id:guid}/decline"] = """{"reason":"fully booked"}""",
+        ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
+    };
+
+    [Fact]
+    public async Task Every_id_bearing_route_refuses_other_clinics_staff_and_other_owners()
+    {
+        var victimOwner = await app.SignedInAsync("owner@riverside.example", DemoAccounts.Password);
+        var appointment = await app.ClientAs(BookingClient.DemoOwner).BookOk(DemoClinic.Vaccination, DemoClinic.DrOkafor, BookingClient.Tuesday(11));
+        var values = new Dictionary<string, string>
+        {
+            ["clinicId"] = DemoClinic.Id.ToString(),
+            ["id"] = appointment.Id.ToString(),
+            ["ownerId"] = DemoClinic.DemoOwner.ToString(),
+            ["petId"] = DemoClinic.Biscuit.ToString(),
+            ["accountId"] = DemoClinic.DemoReceptionist.ToString(),
+            ["day"] = "2026-11-24",
+        };
+        string[] victimsData = ["Alex Morgan", "owner@riverside.example", "+447911123456", "Biscuit", "Riya Shah", "reception@riverside.example"];
+
+        var clinic = await app.CreateClinicAsync();
+        var (_, admin) = await app.AdminOfAsync(clinic, Onboarding.NewEmail("admin"));
+        var attackers = new Dictionary<string, HttpClient>
+        {
+            ["clinic admin of another clinic"] = admin,
+            ["receptionist of another clinic"] = (await app.StaffOfAsync(admin, clinic, "Receptionist", Onboarding.NewEmail("reception"))).Session,
+            ["vet of another clinic"] = (await app.StaffOfAsync(admin, clinic, "Vet", Onboarding.NewEmail("vet"))).Session,
+            ["auditor of another clinic"] = (await app.StaffOfAsync(admin, clinic, "Auditor", Onboarding.NewEmail("auditor"))).Session,
+            ["another owner of the same clinic"] = await AnotherOwnerAsync(),
+        };
+
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (method, e.RoutePattern)))
+            .ToList();
+        routes.Should().NotBeEmpty();
+        var failures = new List<string>();
+        var walked = 0;
+        foreach (var (method, pattern) in routes)
+        {
+            var key = $"{method} {pattern.RawText}";
+            if (Public.ContainsKey(key))
+                continue;
+            var unknown = pattern.Parameters.Select(p => p.Name).Where(name => !values.ContainsKey(name)).ToList();
+            if (unknown.Count > 0)
+            {
+                failures.Add($"{key}: give the walk a value for {string.Join(", ", unknown)}");
+                continue;
+            }
+            var path = pattern.Parameters.Aggregate(pattern.RawText!, (p, parameter) =>
+                System.Text.RegularExpressions.Regex.Replace(p, $"{{{parameter.Name}(:[^}}]*)?}}", values[parameter.Name]));
+            foreach (var (who, client) in attackers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                    request.Content = new StringContent(Bodies.GetValueOrDefault(key, "{}"), Encoding.UTF8, "application/json");
+                using var response = await client.SendAsync(request);
+                walked++;
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+                    failures.Add($"{key} as {who}: {(int)response.StatusCode} {body}");
+                else if (victimsData.FirstOrDefault(body.Contains) is { } leaked)
+                    failures.Add($"{key} as {who}: answered {(int)response.StatusCode} but showed \"{leaked}\"");
+            }
+        }
+
+        failures.Should().BeEmpty(string.Join(Environment.NewLine, failures));
+        walked.Should().BeGreaterThan(20 * attackers.Count);
+        var after = await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/appointments/{appointment.Id}");
+        after.GetProperty("status").GetString().Should().Be("Confirmed");
+        after.GetProperty("start").GetDateTimeOffset().Should().Be(BookingClient.Tuesday(11));
+        (await app.Database.ScalarAsync<string>("select role from clinic.staff where account_id = $1", DemoClinic.DemoReceptionist)).Should().Be("receptionist");
+        (await app.Database.ScalarAsync<string>("select name from clinic.clinics where id = $1", DemoClinic.Id)).Should().Be(DemoClinic.Name);
+    }
+
+    private async Task<HttpClient> AnotherOwnerAsync()
+    {
+        var email = $"another-owner-{Guid.NewGuid():N}@example.org";
+        var signUp = await app.Browser().PostAsJsonAsync("/api/account/sign-up",
+            new { clinic = DemoClinic.Id, name = "Eve Other", email, phone = "+44 7911 123457", password = "another owners passphrase" });
+        signUp.EnsureSuccessStatusCode();
+        var (account, token) = await app.Database.LinkInOutboxAsync(email, "email-confirmation");
+        (await app.Browser().PostAsJsonAsync("/api/account/confirm", new { account, token })).EnsureSuccessStatusCode();
+        return await app.SignedInAsync(email, "another owners passphrase");
+    }
+}
