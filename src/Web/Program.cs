@@ -14,6 +14,7 @@ using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -81,6 +82,7 @@ if (builder.Configuration.GetValue<bool>("Messaging:ShowOutbox"))
     app.MapOutboxPage();
 app.MapBookings();
 app.MapClinicSetup();
+app.MapOwners();
 
 await app.RunAsync();
 
