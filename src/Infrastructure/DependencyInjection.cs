@@ -45,6 +45,9 @@ public static class DependencyInjection
         services.AddSingleton<IBusyTimes, PostgresBusyTimes>();
         services.AddSingleton<IAppointmentReadModel, PostgresAppointmentReadModel>();
         services.AddSingleton<Projection, AppointmentsProjection>();
+        services.AddSingleton<Application.Owners.IOwnerRecords, Owners.PostgresOwnerRecords>();
+        services.AddSingleton<Application.Owners.IClientDirectory, Owners.PostgresClientDirectory>();
+        services.AddScoped<Application.Owners.OwnerCommandRunner>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

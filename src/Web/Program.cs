@@ -15,6 +15,7 @@ using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -84,6 +85,7 @@ if (builder.Configuration.GetValue<bool>("Messaging:ShowOutbox"))
 app.MapBookings();
 app.MapClinicSetup();
 app.MapClinics();
+app.MapOwners();
 
 await app.RunAsync();
 

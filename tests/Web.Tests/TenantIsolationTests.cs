@@ -32,6 +32,9 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["POST /api/appointments/{id:guid}/reschedule"] = $$"""{"resourceId":"{{DemoClinic.DrLind}}","start":"2026-11-24T14:00:00Z"}""",
         ["POST /api/appointments/{id:guid}/decline"] = """{"reason":"fully booked"}""",
         ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
+        ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",
+        ["POST /api/me/pets/{petId:guid}/archive"] = """{"reason":"deceased"}""",
+        ["PUT /api/clinics/{clinicId:guid}/clients/{ownerId:guid}/contact"] = """{"name":"Mallory","phone":"+447911123458","preferredChannel":"email"}""",
     };
 
     [Fact]
@@ -103,6 +106,10 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         after.GetProperty("start").GetDateTimeOffset().Should().Be(BookingClient.Tuesday(11));
         (await app.Database.ScalarAsync<string>("select role from clinic.staff where account_id = $1", DemoClinic.DemoReceptionist)).Should().Be("receptionist");
         (await app.Database.ScalarAsync<string>("select name from clinic.clinics where id = $1", DemoClinic.Id)).Should().Be(DemoClinic.Name);
+        var biscuit = await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/me/pets/{DemoClinic.Biscuit}");
+        biscuit.GetProperty("name").GetString().Should().Be("Biscuit");
+        biscuit.GetProperty("archived").GetBoolean().Should().BeFalse();
+        (await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/profile")).GetProperty("name").GetString().Should().Be("Alex Morgan");
     }
 
     private async Task<HttpClient> AnotherOwnerAsync()

@@ -35,6 +35,8 @@ public static class Booking
             return BookingErrors.NotAClient;
         if (c.Pet.Owner != c.Owner)
             return BookingErrors.NotOwnersPet;
+        if (c.Pet.Archived)
+            return BookingErrors.PetArchived;
         if (clinic.FindType(c.Type) is not { } type)
             return BookingErrors.UnknownAppointmentType;
         if (!type.Species.Contains(c.Pet.Species))

@@ -2,8 +2,8 @@ using VetOS.Domain.Clinics;
 
 namespace VetOS.Domain.Bookings;
 
-/// <summary>What the booking rules need to know about the pet: whose it is and what it is.</summary>
-public sealed record PetFacts(PetId Pet, OwnerId Owner, string Species);
+/// <summary>What the booking rules need to know about the pet: whose it is, what it is, and whether it is archived.</summary>
+public sealed record PetFacts(PetId Pet, OwnerId Owner, string Species, bool Archived = false);
 
 /// <summary>Every booking command says who acts and when.</summary>
 public abstract record BookingCommand(BookingId Booking, Actor By, DateTimeOffset Now);

@@ -13,6 +13,7 @@ public static class BookingErrors
     public static readonly BookingError Blocked = new("blocked-time", "The clinic is closed or that vet or room is blocked then.");
     public static readonly BookingError UnknownAppointmentType = new("unknown-appointment-type", "The clinic has no such appointment type.");
     public static readonly BookingError NotOwnersPet = new("not-owners-pet", "Appointments are booked for one of the owner's own pets.");
+    public static readonly BookingError PetArchived = new("pet-archived", "That pet is archived; appointments are booked for current pets only.");
     public static readonly BookingError SpeciesNotAccepted = new("species-not-accepted", "This type of appointment is not offered for that species.");
     public static readonly BookingError NotAClient = new("not-a-client", "The owner is not a client of this clinic.");
     public static readonly BookingError InsideCancellationWindow = new("inside-cancellation-window", "It is too close to the appointment to change it online; please call the clinic.");

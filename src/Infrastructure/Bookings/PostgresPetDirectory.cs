@@ -9,11 +9,11 @@ public sealed class PostgresPetDirectory(NpgsqlDataSource dataSource) : IPetDire
 {
     public async Task<PetFacts?> FindPetAsync(PetId pet, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select owner_id, species from owners.pets where id = $1");
+        await using var command = dataSource.CreateCommand("select owner_id, species, archived_at is not null from owners.pets where id = $1");
         command.Parameters.AddWithValue(pet.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new PetFacts(pet, new OwnerId(reader.GetGuid(0)), reader.GetString(1))
+            ? new PetFacts(pet, new OwnerId(reader.GetGuid(0)), reader.GetString(1), reader.GetBoolean(2))
             : null;
     }
 

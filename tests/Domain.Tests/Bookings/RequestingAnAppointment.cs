@@ -99,6 +99,18 @@ public sealed class RequestingAnAppointment
             .When(Request(WednesdayTen, pet: Tibbles, owner: Alice, by: Receptionist))
             .ThenFails(BookingErrors.NotOwnersPet);
 
+    [Fact]
+    public void Cannot_book_for_an_archived_pet() =>
+        Given()
+            .When(Request(WednesdayTen, pet: Rex with { Archived = true }))
+            .ThenFails(BookingErrors.PetArchived);
+
+    [Fact]
+    public void Staff_cannot_book_for_an_archived_pet_either() =>
+        Given()
+            .When(Request(WednesdayTen, pet: Rex with { Archived = true }, by: Receptionist))
+            .ThenFails(BookingErrors.PetArchived);
+
     // ---- What is asked for -------------------------------------------------------------------------------------
 
     [Fact]
