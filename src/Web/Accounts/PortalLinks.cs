@@ -8,4 +8,7 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
 
     public Uri ConfirmEmail(Guid account, string token) =>
         new(baseUrl, $"account/confirm?account={account}&token={Uri.EscapeDataString(token)}");
+
+    public Uri ResetPassword(Guid account, string token) =>
+        new(baseUrl, $"account/reset-password?account={account}&token={Uri.EscapeDataString(token)}");
 }
