@@ -28,6 +28,7 @@ builder.Services.AddHttpContextAccessor();
 var allowDevelopmentActor = builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader");
 builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>(), allowDevelopmentActor));
 builder.Services.AddSessionCookie();
+builder.Services.AddAccountProtection();
 builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
 
 builder.Services.AddMediator((MediatorOptions options) =>
@@ -65,6 +66,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAccountProtection();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("VetOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

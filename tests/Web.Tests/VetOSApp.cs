@@ -36,6 +36,12 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemo", "true");
         builder.UseSetting("Auth:DevelopmentActorHeader", "true");
         builder.UseSetting("Messaging:ShowOutbox", "true");
+        // Far above what any test sends, so only the rate-limit tests meet a 429.
+        foreach (var limit in new[] { "SignIn", "SignUp", "ForgotPassword", "ResetPassword" })
+        {
+            builder.UseSetting($"RateLimits:{limit}:PerIp", "1000000");
+            builder.UseSetting($"RateLimits:{limit}:PerAccount", "1000000");
+        }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -10,6 +10,16 @@ public sealed record Registration(Guid? Account, string? ConfirmationToken, IRea
 /// <summary>A signed-in session: the account, its role (and clinic) when it signed in, and the security stamp that ends it when it moves.</summary>
 public sealed record Session(Guid Account, ActorRole Role, Guid? Clinic, string Stamp);
 
+/// <summary>A password-reset token for a confirmed account, and the address it goes to.</summary>
+public sealed record ResetToken(Guid Account, string Email, string Token);
+
+/// <summary>What setting a new password did: changed; refused (a bad, expired or used link, or a wrong current password); or the new password's shortcomings.</summary>
+public sealed record PasswordChange(bool Changed, IReadOnlyList<string> PasswordProblems)
+{
+    public static readonly PasswordChange Done = new(true, []);
+    public static readonly PasswordChange Refused = new(false, []);
+}
+
 /// <summary>The accounts store (Identity behind it).</summary>
 public interface IAccounts
 {
@@ -19,6 +29,15 @@ public interface IAccounts
 
     /// <summary>The account the email and password open, or null; failures count towards lockout. Takes as long for an unknown email.</summary>
     Task<Guid?> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
+
+    /// <summary>A reset token when a confirmed account has the address, else null.</summary>
+    Task<ResetToken?> PasswordResetTokenAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new password with a reset token; the security stamp moves (the token is spent, other sessions end) and lockout clears.</summary>
+    Task<PasswordChange> ResetPasswordAsync(Guid account, string token, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new password given the current one; the security stamp moves, so the account's sessions end.</summary>
+    Task<PasswordChange> ChangePasswordAsync(Guid account, string currentPassword, string newPassword, CancellationToken cancellationToken);
 
     /// <summary>A new session for the account: its current role, clinic and security stamp.</summary>
     Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken);
@@ -45,4 +64,6 @@ public interface IPortalLinks
     Uri ConfirmEmail(Guid account, string token);
 
     Uri AcceptInvitation(Guid account, string token);
+
+    Uri ResetPassword(Guid account, string token);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using VetOS.Application.Accounts;
 using VetOS.Application.Messaging;
@@ -13,7 +14,8 @@ public static class AccountsServices
 {
     /// <summary>
     /// Identity on PostgreSQL: PBKDF2-HMAC-SHA512 at 210,000 iterations (older hashes are upgraded at sign-in),
-    /// lockout after 5 failures for 5 minutes, confirmed email required, and data-protection keys shared by all instances.
+    /// lockout after 5 failures for 5 minutes, confirmed email required, tokens aged by the host's clock, and
+    /// data-protection keys shared by all instances.
     /// </summary>
     public static IServiceCollection AddVetOSAccounts(this IServiceCollection services)
     {
@@ -43,6 +45,7 @@ public static class AccountsServices
             .AddPasswordValidator<PasswordPolicy>()
             .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmationTokenProvider.ProviderName)
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VetOS").PersistKeysToDbContext<AccountsDbContext>();
         services.AddScoped<IAccounts, IdentityAccounts>();
         services.AddScoped<IStaffAccounts, IdentityStaffAccounts>();

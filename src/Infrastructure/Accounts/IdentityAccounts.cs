@@ -14,23 +14,13 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
     public async Task<Registration> RegisterOwnerAsync(NewOwner owner, CancellationToken cancellationToken)
     {
         var account = new UserAccount { Id = Guid.CreateVersion7(), UserName = owner.Email, Email = owner.Email, PhoneNumber = owner.Phone, DisplayName = owner.Name };
-        var problems = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-            problems.AddRange((await validator.ValidateAsync(users, account, owner.Password)).Errors.Select(e => e.Description));
-        if (problems.Count > 0)
-            return new Registration(null, null, problems, AlreadyRegistered: false);
-
-        if (await users.FindByEmailAsync(owner.Email) is not null)
-        {
-            hasher.HashPassword(account, owner.Password); // the work a new account would have cost
-            return new Registration(null, null, [], AlreadyRegistered: true);
-        }
+        // Identity checks the password, hashes it, then finds the address free or taken: the same work either way.
         var created = await users.CreateAsync(account, owner.Password);
-        if (!created.Succeeded)
-            return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
-                ? new Registration(null, null, [], AlreadyRegistered: true)
-                : new Registration(null, null, created.Errors.Select(e => e.Description).ToList(), AlreadyRegistered: false);
-        return new Registration(account.Id, await users.GenerateEmailConfirmationTokenAsync(account), [], AlreadyRegistered: false);
+        if (created.Succeeded)
+            return new Registration(account.Id, await users.GenerateEmailConfirmationTokenAsync(account), [], AlreadyRegistered: false);
+        return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            ? new Registration(null, null, [], AlreadyRegistered: true)
+            : new Registration(null, null, created.Errors.Select(e => e.Description).ToList(), AlreadyRegistered: false);
     }
 
     public async Task<bool> ConfirmEmailAsync(Guid account, string token, CancellationToken cancellationToken)
@@ -47,18 +37,66 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null || !user.EmailConfirmed || await users.IsLockedOutAsync(user))
-        {
             hasher.VerifyHashedPassword(Nobody, decoyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString()), password);
-            return null;
-        }
-        if (await users.CheckPasswordAsync(user, password))
+        else if (await users.CheckPasswordAsync(user, password))
         {
             await users.ResetAccessFailedCountAsync(user);
             return user.Id;
         }
-        await users.AccessFailedAsync(user);
+        await CountFailureAsync(email, cancellationToken);
         return null;
     }
+
+    /// <summary>
+    /// Identity's lockout rule (5 failures lock for 5 minutes) as one statement, run for every failed sign-in whether or
+    /// not the address has an account, so both cost the same; atomic, so parallel guesses cannot slip past the limit.
+    /// The system clock, as Identity's lockout check reads it.
+    /// </summary>
+    private async Task CountFailureAsync(string email, CancellationToken cancellationToken)
+    {
+        var lockout = users.Options.Lockout;
+        var now = DateTimeOffset.UtcNow;
+        await using var command = dataSource.CreateCommand("""
+            update identity.users
+               set access_failed_count = case when access_failed_count + 1 >= $2 then 0 else access_failed_count + 1 end,
+                   lockout_end = case when access_failed_count + 1 >= $2 then $3 else lockout_end end,
+                   concurrency_stamp = gen_random_uuid()::text
+             where normalized_email = $1 and email_confirmed and lockout_enabled and (lockout_end is null or lockout_end <= $4)
+            """);
+        command.Parameters.AddWithValue(users.NormalizeEmail(email));
+        command.Parameters.AddWithValue(lockout.MaxFailedAccessAttempts);
+        command.Parameters.AddWithValue(now + lockout.DefaultLockoutTimeSpan);
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ResetToken?> PasswordResetTokenAsync(string email, CancellationToken cancellationToken) =>
+        await users.FindByEmailAsync(email) is { EmailConfirmed: true, Email: { } address } user
+            ? new ResetToken(user.Id, address, await users.GeneratePasswordResetTokenAsync(user))
+            : null;
+
+    public async Task<PasswordChange> ResetPasswordAsync(Guid account, string token, string newPassword, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(account.ToString()) is not { } user)
+            return PasswordChange.Refused;
+        var change = Outcome(await users.ResetPasswordAsync(user, token, newPassword));
+        if (change.Changed)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        return change;
+    }
+
+    public async Task<PasswordChange> ChangePasswordAsync(Guid account, string currentPassword, string newPassword, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(account.ToString()) is { } user
+            ? Outcome(await users.ChangePasswordAsync(user, currentPassword, newPassword))
+            : PasswordChange.Refused;
+
+    private static PasswordChange Outcome(IdentityResult result) =>
+        result.Succeeded ? PasswordChange.Done
+        : result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidToken) or nameof(IdentityErrorDescriber.PasswordMismatch)) ? PasswordChange.Refused
+        : new PasswordChange(false, result.Errors.Select(e => e.Description).ToList());
 
     public async Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using VetOS.Application.Accounts;
 using VetOS.Application.Staff;
 using VetOS.Web.Auth;
@@ -10,9 +11,20 @@ namespace VetOS.Web.Accounts;
 
 public sealed record ConfirmEmailRequest(Guid Account, string Token);
 
-/// <summary>Sign-up, confirmation, sign-in and sign-out. Known and unknown addresses get the same answers.</summary>
+/// <summary>Sign-up, confirmation, sign-in, sign-out and passwords. Known and unknown addresses get the same answers.</summary>
 public static class AccountEndpoints
 {
+    internal const string LinkDoesNotWork = "This link does not work: it was used already, or it expired.";
+
+    // No trace id: every refusal is the same, byte for byte, whoever the address belongs to.
+    private static readonly ProblemDetails NotOpened = new()
+    {
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        Status = StatusCodes.Status401Unauthorized,
+        Title = "That email and password do not open an account.",
+        Detail = "Check them, confirm your email if you have not, or reset your password.",
+    };
+
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account").WithTags("Account");
@@ -20,6 +32,7 @@ public static class AccountEndpoints
                 await mediator.Send(command, ct) is { } receipt
                     ? Results.Accepted(value: receipt)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such clinic."))
+            .RateLimited(RateLimitPolicies.SignUp, (SignUpOwnerCommand c) => c.Email)
             .WithSummary("Sign up as an owner through a clinic; a confirmation link follows by email");
         account.MapPost("/confirm", async (ConfirmEmailRequest body, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new ConfirmEmailCommand(body.Account, body.Token), ct) ? Results.NoContent() : InvalidLink())
@@ -30,11 +43,11 @@ public static class AccountEndpoints
         account.MapPost("/sign-in", async (SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
             {
                 if (await mediator.Send(command, ct) is not { } session)
-                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "That email and password do not open an account.",
-                        detail: "Check them, confirm your email if you have not, or reset your password.");
+                    return Results.Json(NotOpened, statusCode: StatusCodes.Status401Unauthorized, contentType: "application/problem+json");
                 await SessionCookie.SignInAsync(context, session);
                 return Results.NoContent();
             })
+            .RateLimited(RateLimitPolicies.SignIn, (SignInCommand c) => c.Email)
             .WithSummary("Sign in; the session cookie follows");
         account.MapPost("/sign-out", async (HttpContext context) =>
             {
@@ -42,21 +55,36 @@ public static class AccountEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Sign out");
+        account.MapPost("/forgot-password", async (ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted(value: await mediator.Send(command, ct)))
+            .RateLimited(RateLimitPolicies.ForgotPassword, (ForgotPasswordCommand c) => c.Email)
+            .WithSummary("Ask for a password-reset link; it follows by email when a confirmed account has the address");
+        account.MapPost("/reset-password", async (ResetPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(command, ct) ? Results.NoContent() : InvalidLink())
+            .RateLimited(RateLimitPolicies.ResetPassword, (ResetPasswordCommand c) => c.Account.ToString())
+            .WithSummary("Choose a new password with the reset link's account and token; other sessions end");
+        account.MapPost("/change-password", async (ChangePasswordCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
+            {
+                await SessionCookie.SignInAsync(context, await mediator.Send(command, ct));
+                return Results.NoContent();
+            })
+            .WithSummary("Change the signed-in account's password; its other sessions end, this one gets a fresh cookie");
 
         app.MapGet("/account/confirm", async (Guid account, string token, IMediator mediator, CancellationToken ct) =>
                 Results.Content(Page(await mediator.Send(new ConfirmEmailCommand(account, token), ct)
                     ? "Your email address is confirmed. You can sign in now."
-                    : "This link does not work: it was used already, or it expired. Sign up again to get a new one."), "text/html; charset=utf-8"))
+                    : $"{LinkDoesNotWork} Sign up again to get a new one."), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
+        app.MapResetPasswordPage();
         return app;
     }
 
     private static IResult InvalidLink() =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This link does not work: it was used already, or it expired.");
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: LinkDoesNotWork);
 
-    private static string Page(string message) => $"""
+    internal static string Page(string message, string form = "") => $"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>VetOS</title></head>
-        <body><main><h1>VetOS</h1><p>{HtmlEncoder.Default.Encode(message)}</p><p><a href="/">Home</a></p></main></body></html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>VetOS</title></head>
+        <body><main><h1>VetOS</h1><p>{HtmlEncoder.Default.Encode(message)}</p>{form}<p><a href="/">Home</a></p></main></body></html>
         """;
 }

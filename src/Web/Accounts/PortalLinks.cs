@@ -11,4 +11,7 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
 
     public Uri AcceptInvitation(Guid account, string token) =>
         new(baseUrl, $"account/accept-invitation?account={account}&token={Uri.EscapeDataString(token)}");
+
+    public Uri ResetPassword(Guid account, string token) =>
+        new(baseUrl, $"account/reset-password?account={account}&token={Uri.EscapeDataString(token)}");
 }

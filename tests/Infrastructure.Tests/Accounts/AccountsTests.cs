@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VetOS.Application.Accounts;
 using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Database;
 
@@ -84,6 +85,23 @@ public sealed class AccountsTests(TestDatabase database) : IClassFixture<TestDat
 
         (await users.IsLockedOutAsync(user)).Should().BeTrue();
         (await users.GetLockoutEndDateAsync(user)).Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(5), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_still_lock_the_account_at_the_fifth()
+    {
+        await using var services = Instance();
+        var (user, users) = await NewAccount(services);
+        await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IAccounts>().CheckPasswordAsync(user.Email!, "not my password at all", CancellationToken.None);
+        }));
+
+        (await database.ScalarAsync<DateTime?>("select lockout_end from identity.users where id = $1", user.Id))
+            .Should().BeCloseTo(DateTime.UtcNow.AddMinutes(5), TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using VetOS.Infrastructure.Clinics;
+
+namespace VetOS.Web.Tests.Accounts;
+
+/// <summary>What an owner does in a browser, and what the outbox shows, for the account tests.</summary>
+public static partial class AccountSteps
+{
+    public const string GoodPassword = "a long passphrase for my dog";
+
+    /// <summary>A browser-like client: HTTPS (the session cookie is Secure) and a cookie jar.</summary>
+    public static HttpClient Browser(this VetOSApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+
+    public static string NewEmail() => $"owner-{Guid.NewGuid():N}@example.org";
+
+    public static object SignUp(string email, string password = GoodPassword, string phone = "+44 7911 123456") =>
+        new { clinic = DemoClinic.Id, name = "Ada Lovelace", email, phone, password };
+
+    public static Uri Relative(string path) => new(path, UriKind.Relative);
+
+    /// <summary>The account and token of the newest link of that kind (<c>email-confirmation</c>, <c>password-reset</c>) mailed to the address.</summary>
+    public static async Task<(Guid Account, string Token)> LinkFor(this VetOSApp app, string email, string template)
+    {
+        var body = await app.Database.ScalarAsync<string>(
+            "select body from messaging.outbox where recipient = $1 and template = $2 order by created_at desc, id desc limit 1", email, template);
+        var link = Link().Match(body);
+        return (Guid.Parse(link.Groups["account"].Value), Uri.UnescapeDataString(link.Groups["token"].Value));
+    }
+
+    public static async Task<Guid> SignUpAndConfirmAsync(this VetOSApp app, string email, string password = GoodPassword)
+    {
+        (await app.Browser().PostAsJsonAsync("/api/account/sign-up", SignUp(email, password))).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var (account, token) = await app.LinkFor(email, "email-confirmation");
+        (await app.Browser().PostAsJsonAsync("/api/account/confirm", new { account, token })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        return account;
+    }
+
+    public static async Task<HttpClient> SignedInBrowserAsync(this VetOSApp app, string email, string password = GoodPassword)
+    {
+        var browser = app.Browser();
+        (await browser.PostAsJsonAsync("/api/account/sign-in", new { email, password })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        return browser;
+    }
+
+    public static async Task<HttpStatusCode> SignInAsync(this VetOSApp app, string email, string password) =>
+        (await app.Browser().PostAsJsonAsync("/api/account/sign-in", new { email, password })).StatusCode;
+
+    [GeneratedRegex(@"/account/(confirm|reset-password)\?account=(?<account>[0-9a-f-]+)&token=(?<token>\S+)")]
+    private static partial Regex Link();
+}
