@@ -40,7 +40,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
     [Fact]
     public async Task Every_id_bearing_route_refuses_other_clinics_staff_and_other_owners()
     {
-        var victimOwner = await app.SignedInAsync("owner@riverside.example", DemoAccounts.Password);
+        var victimOwner = await app.SignedInBrowserAsync("owner@riverside.example", DemoAccounts.Password);
         var appointment = await app.ClientAs(BookingClient.DemoOwner).BookOk(DemoClinic.Vaccination, DemoClinic.DrOkafor, BookingClient.Tuesday(11));
         var values = new Dictionary<string, string>
         {
@@ -118,8 +118,8 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         var signUp = await app.Browser().PostAsJsonAsync("/api/account/sign-up",
             new { clinic = DemoClinic.Id, name = "Eve Other", email, phone = "+44 7911 123457", password = "another owners passphrase" });
         signUp.EnsureSuccessStatusCode();
-        var (account, token) = await app.Database.LinkInOutboxAsync(email, "email-confirmation");
+        var (account, token) = await app.LinkFor(email, "email-confirmation");
         (await app.Browser().PostAsJsonAsync("/api/account/confirm", new { account, token })).EnsureSuccessStatusCode();
-        return await app.SignedInAsync(email, "another owners passphrase");
+        return await app.SignedInBrowserAsync(email, "another owners passphrase");
     }
 }

@@ -39,6 +39,7 @@ public static class AccountEndpoints
             .WithSummary("Confirm an email address with the link's account and token");
         account.MapPost("/accept-invitation", async (AcceptInvitationCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(command, ct) ? Results.NoContent() : InvalidLink())
+            .RateLimited(RateLimitPolicies.ResetPassword, (AcceptInvitationCommand c) => c.Account.ToString())
             .WithSummary("Set the password of an invited staff account with the invitation's account and token");
         account.MapPost("/sign-in", async (SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
             {
@@ -75,7 +76,7 @@ public static class AccountEndpoints
                     ? "Your email address is confirmed. You can sign in now."
                     : $"{LinkDoesNotWork} Sign up again to get a new one."), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapResetPasswordPage();
+        app.MapSetPasswordPages();
         return app;
     }
 

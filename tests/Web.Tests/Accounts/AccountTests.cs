@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using VetOS.Application.Bookings;
 using VetOS.Infrastructure.Clinics;
-using static VetOS.Web.Tests.Accounts.AccountSteps;
+using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Accounts;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using static VetOS.Web.Tests.Accounts.AccountSteps;
+using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Accounts;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Xunit.Abstractions;
-using static VetOS.Web.Tests.Accounts.AccountSteps;
+using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Accounts;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using static VetOS.Web.Tests.Accounts.AccountSteps;
+using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Accounts;
 
@@ -149,7 +149,7 @@ public sealed partial class PasswordResetTests(VetOSApp app) : IClassFixture<Vet
 
         var page = await browser.GetAsync(Relative($"/account/reset-password?account={account}&token={Uri.EscapeDataString(token)}"));
         var html = await page.Content.ReadAsStringAsync();
-        var posted = await browser.PostAsync(Relative("/account/reset-password"), Form(html, NewPassword));
+        var posted = await browser.PostAsync(Relative("/account/reset-password"), PasswordForm(html, NewPassword));
 
         page.StatusCode.Should().Be(HttpStatusCode.OK);
         html.Should().Contain("<form method=\"post\" action=\"/account/reset-password\">")
@@ -171,9 +171,9 @@ public sealed partial class PasswordResetTests(VetOSApp app) : IClassFixture<Vet
         var browser = app.Browser();
         var html = await browser.GetStringAsync(Relative($"/account/reset-password?account={account}&token={Uri.EscapeDataString(token)}"));
 
-        var weak = await browser.PostAsync(Relative("/account/reset-password"), Form(html, "password123"));
+        var weak = await browser.PostAsync(Relative("/account/reset-password"), PasswordForm(html, "password123"));
         (await Reset(account, token)).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        var dead = await browser.PostAsync(Relative("/account/reset-password"), Form(html, "one more passphrase for the cat"));
+        var dead = await browser.PostAsync(Relative("/account/reset-password"), PasswordForm(html, "one more passphrase for the cat"));
 
         weak.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await weak.Content.ReadAsStringAsync()).Should().Contain("<ul role=\"alert\">").And.Contain("<form method=\"post\"");
@@ -199,15 +199,4 @@ public sealed partial class PasswordResetTests(VetOSApp app) : IClassFixture<Vet
 
     private static async Task<string> Title(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
-
-    /// <summary>The page's form as a browser would post it, with its hidden fields and the new password.</summary>
-    private static FormUrlEncodedContent Form(string html, string password)
-    {
-        var fields = HiddenField().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["password"] = password;
-        return new FormUrlEncodedContent(fields);
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
-    private static partial Regex HiddenField();
 }

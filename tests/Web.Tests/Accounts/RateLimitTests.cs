@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using static VetOS.Web.Tests.Accounts.AccountSteps;
+using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Accounts;
 

@@ -19,16 +19,16 @@ public sealed class AccessLogTests(VetOSApp app) : IClassFixture<VetOSApp>
         (await owner.GetAsync(new Uri($"/api/appointments/{booked.Id}", UriKind.Relative))).EnsureSuccessStatusCode();
         var before = app.Clock.GetUtcNow();
 
-        var reception = await app.SignedInAsync("reception@riverside.example", DemoAccounts.Password);
+        var reception = await app.SignedInBrowserAsync("reception@riverside.example", DemoAccounts.Password);
         var schedule = await Eventually.Until(
             () => reception.GetFromJsonAsync<JsonElement>($"/api/clinics/{DemoClinic.Id}/schedule/2026-11-24"),
             s => s.GetProperty("resources").EnumerateArray().Any(r => r.GetProperty("appointments").GetArrayLength() > 0));
         (await reception.GetAsync(new Uri($"/api/appointments/{booked.Id}", UriKind.Relative))).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromHours(1));
-        var vet = await app.SignedInAsync("vet@riverside.example", DemoAccounts.Password);
+        var vet = await app.SignedInBrowserAsync("vet@riverside.example", DemoAccounts.Password);
         (await vet.GetAsync(new Uri($"/api/appointments/{booked.Id}", UriKind.Relative))).EnsureSuccessStatusCode();
 
-        var auditor = await app.SignedInAsync("auditor@riverside.example", DemoAccounts.Password);
+        var auditor = await app.SignedInBrowserAsync("auditor@riverside.example", DemoAccounts.Password);
         var byOwner = await auditor.GetFromJsonAsync<List<Entry>>(Log($"?owner={DemoClinic.DemoOwner}"), ApiJson.Options);
         var byReceptionist = await auditor.GetFromJsonAsync<List<Entry>>(Log($"?reader={DemoClinic.DemoReceptionist}"), ApiJson.Options);
         var firstHour = await auditor.GetFromJsonAsync<List<Entry>>(
@@ -49,9 +49,9 @@ public sealed class AccessLogTests(VetOSApp app) : IClassFixture<VetOSApp>
     [Fact]
     public async Task Only_the_clinics_auditors_and_admins_read_its_access_log()
     {
-        var reception = await app.SignedInAsync("reception@riverside.example", DemoAccounts.Password);
-        var owner = await app.SignedInAsync("owner@riverside.example", DemoAccounts.Password);
-        var admin = await app.SignedInAsync("admin@riverside.example", DemoAccounts.Password);
+        var reception = await app.SignedInBrowserAsync("reception@riverside.example", DemoAccounts.Password);
+        var owner = await app.SignedInBrowserAsync("owner@riverside.example", DemoAccounts.Password);
+        var admin = await app.SignedInBrowserAsync("admin@riverside.example", DemoAccounts.Password);
         var otherClinicsAuditor = app.ClientAs(new Domain.Actor(Guid.NewGuid(), Domain.ActorRole.Auditor, new Domain.ClinicId(Guid.NewGuid())));
 
         (await reception.GetAsync(new Uri(Log(), UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -64,7 +64,7 @@ public sealed class AccessLogTests(VetOSApp app) : IClassFixture<VetOSApp>
     [Fact]
     public async Task An_auditor_only_reads_and_cannot_book_or_change_anything()
     {
-        var auditor = await app.SignedInAsync("auditor@riverside.example", DemoAccounts.Password);
+        var auditor = await app.SignedInBrowserAsync("auditor@riverside.example", DemoAccounts.Password);
         var booked = await app.ClientAs(BookingClient.DemoOwner).BookOk(DemoClinic.Vaccination, DemoClinic.DrReilly, BookingClient.Tuesday(16));
 
         var book = await auditor.Book(DemoClinic.Vaccination, DemoClinic.DrOkafor, BookingClient.Tuesday(16), owner: DemoClinic.DemoOwner);

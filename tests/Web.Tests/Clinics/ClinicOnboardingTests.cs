@@ -53,22 +53,46 @@ public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp
     public async Task An_invitation_link_works_once_and_a_taken_address_is_refused()
     {
         var email = NewEmail("vet");
-        var admin = await app.SignedInAsync("admin@riverside.example", DemoAccounts.Password);
+        var admin = await app.SignedInBrowserAsync("admin@riverside.example", DemoAccounts.Password);
         await JoinAsync(admin, $"/api/clinics/{DemoClinic.Id}/staff", new { name = "Val Vet", email, role = "Vet" }, email);
-        var (account, token) = await app.Database.LinkInOutboxAsync(email, "staff-invitation");
+        var (account, token) = await app.LinkFor(email, "staff-invitation");
 
         var again = await app.Browser().PostAsJsonAsync("/api/account/accept-invitation", new { account, token, password = "another staff passphrase" });
         var taken = await admin.PostAsJsonAsync($"/api/clinics/{DemoClinic.Id}/staff", new { name = "Val Again", email, role = "Vet" });
 
         again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         taken.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        await app.SignedInAsync(email, StaffPassword); // the first password still holds
+        await app.SignedInBrowserAsync(email, StaffPassword); // the first password still holds
+    }
+
+    [Fact]
+    public async Task The_invitation_link_opens_a_page_where_the_new_member_sets_a_password_once()
+    {
+        var email = NewEmail("nurse");
+        var admin = await app.SignedInBrowserAsync("admin@riverside.example", DemoAccounts.Password);
+        (await admin.PostAsJsonAsync($"/api/clinics/{DemoClinic.Id}/staff", new { name = "Nia Nurse", email, role = "Vet" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var (account, token) = await app.LinkFor(email, "staff-invitation");
+        var browser = app.Browser();
+        var link = AccountSteps.Relative($"/account/accept-invitation?account={account}&token={Uri.EscapeDataString(token)}");
+
+        var html = await browser.GetStringAsync(link);
+        var weak = await browser.PostAsync(AccountSteps.Relative("/account/accept-invitation"), AccountSteps.PasswordForm(html, "password"));
+        var set = await browser.PostAsync(AccountSteps.Relative("/account/accept-invitation"), AccountSteps.PasswordForm(html, StaffPassword));
+        var again = await browser.PostAsync(AccountSteps.Relative("/account/accept-invitation"), AccountSteps.PasswordForm(await browser.GetStringAsync(link), "yet another passphrase"));
+
+        html.Should().Contain("<form method=\"post\" action=\"/account/accept-invitation\">").And.Contain("<label for=\"password\">");
+        weak.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await weak.Content.ReadAsStringAsync()).Should().Contain("common");
+        set.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await set.Content.ReadAsStringAsync()).Should().Contain("Your account is ready");
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the link works once");
+        await app.SignedInBrowserAsync(email, StaffPassword);
     }
 
     [Fact]
     public async Task A_new_role_or_a_removal_ends_the_members_sessions_at_once()
     {
-        var admin = await app.SignedInAsync("admin@riverside.example", DemoAccounts.Password);
+        var admin = await app.SignedInBrowserAsync("admin@riverside.example", DemoAccounts.Password);
         var email = NewEmail("reception");
         var (account, session) = await JoinAsync(admin, $"/api/clinics/{DemoClinic.Id}/staff", new { name = "Rae Reception", email, role = "Receptionist" }, email);
         var schedule = new Uri($"/api/clinics/{DemoClinic.Id}/schedule/2026-11-24", UriKind.Relative);
@@ -76,7 +100,7 @@ public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp
 
         (await admin.PutAsJsonAsync($"/api/clinics/{DemoClinic.Id}/staff/{account}", new { role = "Auditor" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await session.GetAsync(schedule)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the old session ended with the old role");
-        var asAuditor = await app.SignedInAsync(email, StaffPassword);
+        var asAuditor = await app.SignedInBrowserAsync(email, StaffPassword);
         (await asAuditor.GetAsync(schedule)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "auditors do not see the schedule");
         (await asAuditor.GetAsync(new Uri($"/api/clinics/{DemoClinic.Id}/access-log", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -128,12 +152,12 @@ public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp
     public async Task One_owner_account_becomes_a_client_of_a_second_clinic()
     {
         var clinic = await CreateClinicAsync($"second-{Guid.NewGuid():N}"[..18]);
-        var owner = await app.SignedInAsync("owner@riverside.example", DemoAccounts.Password);
+        var owner = await app.SignedInBrowserAsync("owner@riverside.example", DemoAccounts.Password);
 
         var joined = await owner.PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
         var again = await owner.PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
         var nowhere = await owner.PostAsync(new Uri($"/api/clinics/{Guid.NewGuid()}/join", UriKind.Relative), null);
-        var staffJoining = await (await app.SignedInAsync("vet@riverside.example", DemoAccounts.Password))
+        var staffJoining = await (await app.SignedInBrowserAsync("vet@riverside.example", DemoAccounts.Password))
             .PostAsync(new Uri($"/api/clinics/{clinic}/join", UriKind.Relative), null);
         var mine = await owner.GetFromJsonAsync<JsonElement>("/api/clinics/mine");
 
@@ -152,7 +176,7 @@ public sealed class ClinicOnboardingTests(VetOSApp app) : IClassFixture<VetOSApp
     [InlineData("auditor@riverside.example", ActorRole.Auditor)]
     public async Task Every_demo_account_signs_in_with_the_demo_password_in_its_role(string email, ActorRole role)
     {
-        var session = await app.SignedInAsync(email, DemoAccounts.Password);
+        var session = await app.SignedInBrowserAsync(email, DemoAccounts.Password);
         var schedule = await session.GetAsync(new Uri($"/api/clinics/{DemoClinic.Id}/schedule/2026-11-24", UriKind.Relative));
         var mine = await session.GetAsync(new Uri("/api/appointments/mine", UriKind.Relative));
 

@@ -16,7 +16,7 @@ public static class Onboarding
         contactEmail = "privacy@hillside.example", contactPhone = "+44 113 496 0000", grievanceContact = "ICO, ico.org.uk",
     };
 
-    public static Task<HttpClient> OperatorAsync(this VetOSApp app) => app.SignedInAsync("operator@vetos.example", DemoAccounts.Password);
+    public static Task<HttpClient> OperatorAsync(this VetOSApp app) => app.SignedInBrowserAsync("operator@vetos.example", DemoAccounts.Password);
 
     public static async Task<Guid> CreateClinicAsync(this VetOSApp app, string? slug = null)
     {
@@ -30,10 +30,10 @@ public static class Onboarding
     {
         var invited = await inviter.PostAsJsonAsync(path, invitation);
         invited.StatusCode.Should().Be(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
-        var (account, token) = await app.Database.LinkInOutboxAsync(email, "staff-invitation");
+        var (account, token) = await app.LinkFor(email, "staff-invitation");
         var accepted = await app.Browser().PostAsJsonAsync("/api/account/accept-invitation", new { account, token, password = StaffPassword });
         accepted.StatusCode.Should().Be(HttpStatusCode.NoContent, await accepted.Content.ReadAsStringAsync());
-        return (account, await app.SignedInAsync(email, StaffPassword));
+        return (account, await app.SignedInBrowserAsync(email, StaffPassword));
     }
 
     /// <summary>A new clinic's admin, appointed by the operator.</summary>

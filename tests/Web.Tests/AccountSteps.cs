@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VetOS.Infrastructure.Clinics;
 
-namespace VetOS.Web.Tests.Accounts;
+namespace VetOS.Web.Tests;
 
-/// <summary>What an owner does in a browser, and what the outbox shows, for the account tests.</summary>
+/// <summary>What people do in a browser to get an account and a session, and what the outbox shows them.</summary>
 public static partial class AccountSteps
 {
     public const string GoodPassword = "a long passphrase for my dog";
@@ -22,12 +22,13 @@ public static partial class AccountSteps
 
     public static Uri Relative(string path) => new(path, UriKind.Relative);
 
-    /// <summary>The account and token of the newest link of that kind (<c>email-confirmation</c>, <c>password-reset</c>) mailed to the address.</summary>
+    /// <summary>The account and token of the newest link of that kind (<c>email-confirmation</c>, <c>password-reset</c>, <c>staff-invitation</c>) mailed to the address.</summary>
     public static async Task<(Guid Account, string Token)> LinkFor(this VetOSApp app, string email, string template)
     {
         var body = await app.Database.ScalarAsync<string>(
             "select body from messaging.outbox where recipient = $1 and template = $2 order by created_at desc, id desc limit 1", email, template);
         var link = Link().Match(body);
+        link.Success.Should().BeTrue($"the {template} email should carry a link: {body}");
         return (Guid.Parse(link.Groups["account"].Value), Uri.UnescapeDataString(link.Groups["token"].Value));
     }
 
@@ -42,13 +43,25 @@ public static partial class AccountSteps
     public static async Task<HttpClient> SignedInBrowserAsync(this VetOSApp app, string email, string password = GoodPassword)
     {
         var browser = app.Browser();
-        (await browser.PostAsJsonAsync("/api/account/sign-in", new { email, password })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var signIn = await browser.PostAsJsonAsync("/api/account/sign-in", new { email, password });
+        signIn.StatusCode.Should().Be(HttpStatusCode.NoContent, $"{email} should sign in: {await signIn.Content.ReadAsStringAsync()}");
         return browser;
     }
 
     public static async Task<HttpStatusCode> SignInAsync(this VetOSApp app, string email, string password) =>
         (await app.Browser().PostAsJsonAsync("/api/account/sign-in", new { email, password })).StatusCode;
 
-    [GeneratedRegex(@"/account/(confirm|reset-password)\?account=(?<account>[0-9a-f-]+)&token=(?<token>\S+)")]
+    /// <summary>A set-password page's form as a browser would post it: its hidden fields (antiforgery included) and the password.</summary>
+    public static FormUrlEncodedContent PasswordForm(string html, string password)
+    {
+        var fields = HiddenField().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["password"] = password;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex(@"/account/[a-z-]+\?account=(?<account>[0-9a-f-]+)&token=(?<token>\S+)")]
     private static partial Regex Link();
 }
