@@ -1,5 +1,6 @@
 using Mediator;
 using VetOS.Application.Bookings;
+using VetOS.Web.Http;
 
 namespace VetOS.Web.Bookings;
 
@@ -34,28 +35,28 @@ public static class BookingEndpoints
             {
                 if (await mediator.Send(new GetAppointmentQuery(id), ct) is not { } appointment)
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such appointment.");
-                context.Response.Headers.ETag = BookingResults.ETagOf(appointment.Revision);
+                context.Response.Headers.ETag = Revisions.ETagOf(appointment.Revision);
                 return Results.Ok(appointment);
             })
             .WithSummary("One appointment, with its revision as ETag");
 
         appointments.MapPost("/{id:guid}/reschedule", (Guid id, RescheduleRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new RescheduleAppointmentCommand(id, body.ResourceId, body.Start, BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new RescheduleAppointmentCommand(id, body.ResourceId, body.Start, Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Move an appointment to another slot (If-Match: its ETag)");
         appointments.MapPost("/{id:guid}/cancel", (Guid id, ReasonRequest? body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new CancelAppointmentCommand(id, body?.Reason, BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new CancelAppointmentCommand(id, body?.Reason, Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Cancel an appointment (If-Match: its ETag)");
         appointments.MapPost("/{id:guid}/confirm", (Guid id, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new ConfirmAppointmentCommand(id, BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new ConfirmAppointmentCommand(id, Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Confirm a requested appointment (staff)");
         appointments.MapPost("/{id:guid}/decline", (Guid id, ReasonRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new DeclineAppointmentCommand(id, body.Reason ?? "", BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new DeclineAppointmentCommand(id, body.Reason ?? "", Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Decline a requested appointment, saying why (staff)");
         appointments.MapPost("/{id:guid}/attended", (Guid id, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new RecordAttendanceCommand(id, Attended: true, BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new RecordAttendanceCommand(id, Attended: true, Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Mark an appointment attended (staff)");
         appointments.MapPost("/{id:guid}/no-show", (Guid id, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                Change(context, mediator, new RecordAttendanceCommand(id, Attended: false, BookingResults.ExpectedRevision(context.Request)), ct))
+                Change(context, mediator, new RecordAttendanceCommand(id, Attended: false, Revisions.ExpectedRevision(context.Request)), ct))
             .WithSummary("Mark an appointment a no-show (staff)");
         return app;
     }

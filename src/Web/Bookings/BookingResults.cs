@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using VetOS.Application.Bookings;
 using VetOS.Domain.Bookings;
+using VetOS.Web.Http;
 
 namespace VetOS.Web.Bookings;
 
@@ -11,23 +10,11 @@ public sealed record BookingResponse(Guid Id, string Status, long Revision);
 /// <summary>How booking outcomes read over HTTP: ETags carry revisions, broken rules are named problems.</summary>
 public static class BookingResults
 {
-    public static string ETagOf(long revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The revision an If-Match header names; a header naming none can never match.</summary>
-    public static long? ExpectedRevision(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
-            return null;
-        var tag = EntityTagHeaderValue.TryParse(header, out var parsed) ? parsed.Tag.ToString().Trim('"') : header;
-        return long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : long.MaxValue;
-    }
-
     public static IResult ToHttp(this BookingResult result, HttpContext context, bool created = false)
     {
         if (result.Error is { } error)
             return Refused(error);
-        context.Response.Headers.ETag = ETagOf(result.Revision);
+        context.Response.Headers.ETag = Revisions.ETagOf(result.Revision);
         var body = new BookingResponse(result.Id, StatusName(result.Status), result.Revision);
         return created ? TypedResults.Created($"/api/appointments/{result.Id}", body) : TypedResults.Ok(body);
     }

@@ -1,5 +1,6 @@
 using Mediator;
 using VetOS.Application.Owners;
+using VetOS.Web.Http;
 
 namespace VetOS.Web.Owners;
 
@@ -23,7 +24,7 @@ public static class OwnerEndpoints
             })
             .WithSummary("The signed-in owner's contact details, with their revision as ETag");
         me.MapPut("/profile", async (ContactDetailsRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, OwnerResults.ExpectedRevision(context.Request)), ct))
+                (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, Revisions.ExpectedRevision(context.Request)), ct))
                     .ToHttp(context))
             .WithSummary("Change name, phone number and preferred channel (If-Match: the profile's ETag)");
         me.MapGet("/history", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMyHistoryQuery(), ct)))
@@ -38,10 +39,10 @@ public static class OwnerEndpoints
             .WithSummary("One pet, with its revision as ETag");
         me.MapPut("/pets/{petId:guid}", async (Guid petId, PetRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
                 (await mediator.Send(new UpdatePetCommand(petId, body.Name, body.Species, body.Breed, body.BirthDate, body.Sex, body.Neutered,
-                    body.WeightKg, body.Notes, OwnerResults.ExpectedRevision(context.Request)), ct)).ToHttp(context))
+                    body.WeightKg, body.Notes, Revisions.ExpectedRevision(context.Request)), ct)).ToHttp(context))
             .WithSummary("Replace a pet's details (If-Match: the pet's ETag)");
         me.MapPost("/pets/{petId:guid}/archive", async (Guid petId, ArchiveRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                (await mediator.Send(new ArchivePetCommand(petId, body.Reason, OwnerResults.ExpectedRevision(context.Request)), ct)).ToHttp(context))
+                (await mediator.Send(new ArchivePetCommand(petId, body.Reason, Revisions.ExpectedRevision(context.Request)), ct)).ToHttp(context))
             .WithSummary("Archive a pet, e.g. when it died: kept on record, no longer edited or booked");
 
         var clients = app.MapGroup("/api/clinics/{clinicId:guid}/clients").WithTags("Clients");
@@ -55,7 +56,7 @@ public static class OwnerEndpoints
             .WithSummary("A client's contact details and pets; pet details for vets and clinic admins (staff)");
         clients.MapPut("/{ownerId:guid}/contact", async (Guid clinicId, Guid ownerId, ContactDetailsRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
                 (await mediator.Send(new CorrectContactDetailsCommand(clinicId, ownerId, body.Name, body.Phone, body.PreferredChannel,
-                    OwnerResults.ExpectedRevision(context.Request)), ct)).ToHttp(context))
+                    Revisions.ExpectedRevision(context.Request)), ct)).ToHttp(context))
             .WithSummary("Correct a client's contact details, recorded in their history (staff; If-Match: the record's ETag)");
         return app;
     }

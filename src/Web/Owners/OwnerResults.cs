@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using VetOS.Application.Owners;
 using VetOS.Domain.Owners;
+using VetOS.Web.Http;
 
 namespace VetOS.Web.Owners;
 
@@ -13,21 +12,9 @@ public sealed record PetChangeResponse(Guid Id, long Revision);
 /// <summary>How owner changes read over HTTP: ETags carry each part's revision (-1: never changed here), broken rules are named problems.</summary>
 public static class OwnerResults
 {
-    public static string ETagOf(long revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The revision an If-Match header names; a header naming none can never match.</summary>
-    public static long? ExpectedRevision(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
-            return null;
-        var tag = EntityTagHeaderValue.TryParse(header, out var parsed) ? parsed.Tag.ToString().Trim('"') : header;
-        return long.TryParse(tag, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var revision) ? revision : long.MaxValue;
-    }
-
     public static IResult OkWithETag<T>(this T body, HttpContext context, long revision)
     {
-        context.Response.Headers.ETag = ETagOf(revision);
+        context.Response.Headers.ETag = Revisions.ETagOf(revision);
         return TypedResults.Ok(body);
     }
 
@@ -35,7 +22,7 @@ public static class OwnerResults
     {
         if (result.Error is { } error)
             return Refused(error);
-        context.Response.Headers.ETag = ETagOf(result.Revision);
+        context.Response.Headers.ETag = Revisions.ETagOf(result.Revision);
         if (result.Pet is not { } pet)
             return TypedResults.Ok(new ChangeResponse(result.Revision));
         var body = new PetChangeResponse(pet, result.Revision);
