@@ -48,6 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Owners.IOwnerRecords, Owners.PostgresOwnerRecords>();
         services.AddSingleton<Application.Owners.IClientDirectory, Owners.PostgresClientDirectory>();
         services.AddScoped<Application.Owners.OwnerCommandRunner>();
+        services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
+        services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
+        services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

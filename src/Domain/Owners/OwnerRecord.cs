@@ -2,7 +2,7 @@ namespace VetOS.Domain.Owners;
 
 public sealed record ContactDetails(string Name, string Phone, string PreferredChannel)
 {
-    public static readonly IReadOnlyList<string> Channels = ["email", "sms", "whatsapp"];
+    public static readonly IReadOnlyList<string> Channels = MessageChannels.All;
 }
 
 public sealed record PetDetails(

@@ -1,0 +1,44 @@
+using VetOS.Application.EventStore;
+using VetOS.Domain.Consents;
+
+namespace VetOS.Application.Consents;
+
+/// <summary>One owner's consent stream at one clinic: the state and every event, oldest first, with its metadata.</summary>
+public sealed record ConsentStream(ConsentLedger Ledger, IReadOnlyList<StoredEvent> Events);
+
+/// <summary>What recomputing a consent stream's hash chain found: intact, or the first event that breaks it and why.</summary>
+public sealed record ChainReport(bool Intact, int EventsChecked, long? FirstBrokenRevision, string? Reason);
+
+/// <summary>
+/// The consent streams, one per owner and clinic. Each event carries a hash chained to the one before it. Saving also
+/// writes the consent periods the send-time check reads, in the same transaction, so a withdrawal holds at once.
+/// </summary>
+public interface IConsentLedgers
+{
+    Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken);
+
+    /// <summary>Fails with <see cref="WrongExpectedRevisionException"/> when the stream moved since <paramref name="expectedRevision"/>.</summary>
+    Task<long> SaveAsync(Guid owner, Guid clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes the chain from the events exactly as the store returns them.</summary>
+    Task<ChainReport> VerifyAsync(Guid owner, Guid clinic, CancellationToken cancellationToken);
+}
+
+/// <summary>A notice version with its wording, as owners read it.</summary>
+public sealed record NoticeText(string Purpose, int Version, string Wording, string Hash, bool Material, DateTimeOffset PublishedAt, string PublishedBy);
+
+/// <summary>The purposes a clinic asks consent for, and the versions of each one's notice.</summary>
+public interface IConsentPurposes
+{
+    /// <summary>Every purpose of the clinic with its notice versions (oldest first); empty for an unknown clinic.</summary>
+    Task<IReadOnlyList<ConsentPurpose>> ForClinicAsync(Guid clinic, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NoticeText>> NoticesAsync(Guid clinic, CancellationToken cancellationToken);
+}
+
+/// <summary>The question the messages ask at send time, answered from the consent periods.</summary>
+public interface IConsentCheck
+{
+    /// <summary>Did the owner consent to the purpose on the channel at that instant (granted, not withdrawn, not lapsed by a material notice change)?</summary>
+    Task<bool> HasConsentAsync(Guid owner, Guid clinic, string purpose, string channel, DateTimeOffset at, CancellationToken cancellationToken);
+}

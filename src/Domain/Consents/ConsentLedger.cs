@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace VetOS.Domain.Consents;
+
+public enum ConsentStatus { Never, Granted, Withdrawn, Lapsed }
+
+/// <summary>Where one purpose on one channel stands: granted or withdrawn, to which notice version, since when and through what.</summary>
+public sealed record Standing(bool Granted, int? NoticeVersion, DateTimeOffset Since, string Source);
+
+/// <summary>One owner's consents at one clinic, as their events left them: the consent stream's state.</summary>
+public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<(string Purpose, string Channel), Standing> Standings, long Revision)
+{
+    public static ConsentLedger Empty(Guid owner, Guid clinic) => new(owner, clinic, ImmutableDictionary<(string, string), Standing>.Empty, -1);
+
+    public static ConsentLedger From(Guid owner, Guid clinic, IEnumerable<object> events) =>
+        events.Aggregate(Empty(owner, clinic), (ledger, e) => ledger.Apply(e));
+
+    /// <summary>The ledger as it stood at <paramref name="at"/>: a replay of the events that had happened by then.</summary>
+    public static ConsentLedger AsOf(Guid owner, Guid clinic, IEnumerable<object> events, DateTimeOffset at) =>
+        From(owner, clinic, events.TakeWhile(e => AtOf(e) <= at));
+
+    public ConsentLedger Apply(object @event) => @event switch
+    {
+        ConsentGranted g => this with { Standings = Standings.SetItem((g.Purpose, g.Channel), new Standing(true, g.NoticeVersion, g.At, g.Source)), Revision = Revision + 1 },
+        ConsentWithdrawn w => this with { Standings = Standings.SetItem((w.Purpose, w.Channel), new Standing(false, w.NoticeVersion, w.At, w.Source)), Revision = Revision + 1 },
+        _ => this with { Revision = Revision + 1 },
+    };
+
+    public Standing? StandingOf(string purpose, string channel) => Standings.GetValueOrDefault((purpose, channel));
+
+    /// <summary>
+    /// Whether messages for the purpose may go out on the channel at <paramref name="at"/>: granted, and to a notice
+    /// no material change has replaced by then (otherwise the consent has lapsed until the owner agrees again).
+    /// </summary>
+    public ConsentStatus StatusOf(ConsentPurpose purpose, string channel, DateTimeOffset at) => StandingOf(purpose.Key, channel) switch
+    {
+        null => ConsentStatus.Never,
+        { Granted: false } => ConsentStatus.Withdrawn,
+        { NoticeVersion: { } version } when !purpose.StillCovers(version, at) => ConsentStatus.Lapsed,
+        _ => ConsentStatus.Granted,
+    };
+
+    public static DateTimeOffset AtOf(object @event) => @event switch
+    {
+        ConsentGranted g => g.At,
+        ConsentWithdrawn w => w.At,
+        _ => DateTimeOffset.MinValue,
+    };
+}

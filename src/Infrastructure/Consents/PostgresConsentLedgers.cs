@@ -1,0 +1,90 @@
+using Npgsql;
+using VetOS.Application.Consents;
+using VetOS.Application.EventStore;
+using VetOS.Domain.Consents;
+using VetOS.Infrastructure.EventStore;
+
+namespace VetOS.Infrastructure.Consents;
+
+/// <summary>
+/// Consent streams <c>consent-{clinic}.{owner}</c>, hash-chained, with the consent periods written in the append's
+/// transaction: a grant opens a period, a withdrawal closes it, and a renewal to a newer notice closes the old one
+/// as "renewed" and opens the next.
+/// </summary>
+public sealed class PostgresConsentLedgers(
+    NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IConsentLedgers
+{
+    public const string Renewed = "renewed";
+
+    public static StreamName StreamOf(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
+
+    public async Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
+    {
+        var recorded = await store.ReadStreamAsync(StreamOf(owner, clinic), cancellationToken);
+        var events = await serializer.DeserializeAsync(recorded, cancellationToken);
+        return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => e.Event)), events);
+    }
+
+    public async Task<long> SaveAsync(
+        Guid owner, Guid clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var stream = StreamOf(owner, clinic);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var previous = expectedRevision < 0
+            ? ConsentChain.Genesis(stream)
+            : ConsentChain.HashOfStored((await store.ReadStreamAsync(stream, Direction.Backwards, expectedRevision, 1, cancellationToken)).Single());
+        var data = new List<EventData>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (linked, hash) = ConsentChain.Link(
+                await serializer.SerializeAsync(events[i], metadata, cancellationToken: cancellationToken), expectedRevision + 1 + i, previous);
+            data.Add(linked);
+            previous = hash;
+        }
+        var expected = expectedRevision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(expectedRevision);
+        var result = await store.AppendAsync(connection, transaction, stream, expected, data, cancellationToken);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var command in events.SelectMany(Periods))
+                batch.BatchCommands.Add(command);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Appended();
+        return result.NextExpectedRevision;
+    }
+
+    public async Task<ChainReport> VerifyAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
+    {
+        var stream = StreamOf(owner, clinic);
+        return ConsentChain.Verify(stream, await store.ReadStreamAsync(stream, cancellationToken));
+    }
+
+    private const string Close = """
+        update consent.periods set withdrawn_at = $5, withdrawn_source = $6, withdrawn_by = $7
+         where owner_id = $1 and clinic_id = $2 and purpose = $3 and channel = $4 and withdrawn_at is null
+        """;
+
+    private static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
+    {
+        ConsentGranted g =>
+        [
+            Command(Close, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, Renewed, g.By),
+            Command("""
+                insert into consent.periods (owner_id, clinic_id, purpose, channel, granted_at, notice_version, granted_source, granted_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                """, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, (object?)g.NoticeVersion ?? DBNull.Value, g.Source, g.By),
+        ],
+        ConsentWithdrawn w => [Command(Close, w.OwnerId, w.ClinicId, w.Purpose, w.Channel, w.At, w.Source, w.By)],
+        _ => [],
+    };
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}
