@@ -1,0 +1,31 @@
+namespace VetOS.Application.Messaging;
+
+/// <summary>
+/// A message to send at <see cref="DueAt"/>: on one channel, from one template, to one owner. A message with a
+/// <see cref="DedupKey"/> is queued once, however often it is asked for. <see cref="Purpose"/> names the consent it
+/// needs at send time (null for service messages such as confirmations, which need none).
+/// </summary>
+public sealed record QueuedMessage(
+    Guid Id, Guid? Clinic, Guid? Owner, string Channel, string Template, string? Purpose, Guid? Booking, string? DedupKey,
+    string Recipient, string? Subject, string Body, DateTimeOffset DueAt);
+
+/// <summary>Where every outgoing message starts: the queue the dispatcher sends from, which is also the delivery log.</summary>
+public interface IMessageQueue
+{
+    /// <summary>False when a message with the same dedup key is queued already.</summary>
+    Task<bool> EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The statuses a message passes through, as the delivery log records them.</summary>
+public static class MessageStatuses
+{
+    public const string Queued = "queued";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Delivered = "delivered";
+    public const string Bounced = "bounced";
+    public const string Failed = "failed";
+    public const string Undelivered = "undelivered";
+    public const string Read = "read";
+    public const string Skipped = "skipped";
+}
