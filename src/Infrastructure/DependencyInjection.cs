@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
+        services.AddScoped<Application.Consents.ConsentCommandRunner>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

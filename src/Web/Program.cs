@@ -13,6 +13,7 @@ using VetOS.Web.Auth;
 using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
+using VetOS.Web.Consents;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
 using VetOS.Web.Owners;
@@ -42,6 +43,7 @@ foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().W
         builder.Services.AddSingleton(typeof(IValidator<>).MakeGenericType(baseType.GetGenericArguments()), validator);
 }
 builder.Services.AddScoped<BookingCommandRunner>();
+builder.Services.AddScoped<VetOS.Application.Consents.IRequestEvidence, HttpRequestEvidence>();
 
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
@@ -88,6 +90,7 @@ app.MapBookings();
 app.MapClinicSetup();
 app.MapClinics();
 app.MapOwners();
+app.MapConsents();
 
 await app.RunAsync();
 

@@ -22,6 +22,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["GET /api/clinics/{clinicId:guid}/"] = "a clinic's public details (its page)",
         ["GET /api/clinics/{clinicId:guid}/slots"] = "free slots show no one's data",
         ["POST /api/clinics/{clinicId:guid}/join"] = "any owner may become a client of any clinic",
+        ["PUT /api/me/consents/{clinicId:guid}/{purpose}/{channel}"] = "the signed-in owner's own consent; staff are refused (Consents tests)",
         ["GET /openapi/{documentName}.json"] = "the API's description",
         ["GET /docs/{documentName?}"] = "the API's reference page",
     };
@@ -35,6 +36,9 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",
         ["POST /api/me/pets/{petId:guid}/archive"] = """{"reason":"deceased"}""",
         ["PUT /api/clinics/{clinicId:guid}/clients/{ownerId:guid}/contact"] = """{"name":"Mallory","phone":"+447911123458","preferredChannel":"email"}""",
+        ["PUT /api/clinics/{clinicId:guid}/clients/{ownerId:guid}/consents/{purpose}/{channel}"] = """{"granted":false,"note":"Mallory says so"}""",
+        ["POST /api/clinics/{clinicId:guid}/consent-purposes"] = """{"key":"mallory-offers","name":"Offers","channels":["sms"],"wording":"Mallory's offers"}""",
+        ["POST /api/clinics/{clinicId:guid}/consent-purposes/{purpose}/notices"] = """{"wording":"Mallory's wording","material":true}""",
     };
 
     [Fact]
@@ -50,6 +54,8 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
             ["petId"] = DemoClinic.Biscuit.ToString(),
             ["accountId"] = DemoClinic.DemoReceptionist.ToString(),
             ["day"] = "2026-11-24",
+            ["purpose"] = "appointment-reminders",
+            ["channel"] = "sms",
         };
         string[] victimsData = ["Alex Morgan", "owner@riverside.example", "+447911123456", "Biscuit", "Riya Shah", "reception@riverside.example"];
 
@@ -106,6 +112,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         after.GetProperty("start").GetDateTimeOffset().Should().Be(BookingClient.Tuesday(11));
         (await app.Database.ScalarAsync<string>("select role from clinic.staff where account_id = $1", DemoClinic.DemoReceptionist)).Should().Be("receptionist");
         (await app.Database.ScalarAsync<string>("select name from clinic.clinics where id = $1", DemoClinic.Id)).Should().Be(DemoClinic.Name);
+        (await app.Database.ScalarAsync<long>("select count(*) from consent.notices where clinic_id = $1", DemoClinic.Id)).Should().Be(1);
         var biscuit = await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/me/pets/{DemoClinic.Biscuit}");
         biscuit.GetProperty("name").GetString().Should().Be("Biscuit");
         biscuit.GetProperty("archived").GetBoolean().Should().BeFalse();

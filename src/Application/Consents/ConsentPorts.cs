@@ -27,6 +27,17 @@ public interface IConsentLedgers
 /// <summary>A notice version with its wording, as owners read it.</summary>
 public sealed record NoticeText(string Purpose, int Version, string Wording, string Hash, bool Material, DateTimeOffset PublishedAt, string PublishedBy);
 
+/// <summary>A purpose as clinics name it, its channels, and its notice versions with their wording, oldest first.</summary>
+public sealed record PurposeDetails(string Key, string Name, IReadOnlyList<string> Channels, IReadOnlyList<NoticeText> Notices)
+{
+    /// <summary>The purpose as the consent rules read it.</summary>
+    public ConsentPurpose Rules => new(Key, Channels,
+        Notices.Select(n => new NoticeVersion(n.Purpose, n.Version, n.Hash, n.Material, n.PublishedAt)).ToList());
+}
+
+/// <summary>A notice version about to be published; the store numbers it.</summary>
+public sealed record NoticeDraft(string Wording, string Hash, bool Material, DateTimeOffset PublishedAt, string PublishedBy);
+
 /// <summary>The purposes a clinic asks consent for, and the versions of each one's notice.</summary>
 public interface IConsentPurposes
 {
@@ -34,6 +45,15 @@ public interface IConsentPurposes
     Task<IReadOnlyList<ConsentPurpose>> ForClinicAsync(Guid clinic, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<NoticeText>> NoticesAsync(Guid clinic, CancellationToken cancellationToken);
+
+    /// <summary>Every purpose of the clinic with its name and the wording of each notice version.</summary>
+    Task<IReadOnlyList<PurposeDetails>> DetailsAsync(Guid clinic, CancellationToken cancellationToken);
+
+    /// <summary>Adds a purpose with <paramref name="first"/> as its notice version 1; false when the clinic has that purpose already.</summary>
+    Task<bool> AddAsync(Guid clinic, string key, string name, IReadOnlyList<string> channels, NoticeDraft first, CancellationToken cancellationToken);
+
+    /// <summary>Publishes the purpose's next notice version; parallel publishers get consecutive versions. Null for an unknown purpose.</summary>
+    Task<NoticeText?> PublishAsync(Guid clinic, string purpose, NoticeDraft notice, CancellationToken cancellationToken);
 }
 
 /// <summary>The question the messages ask at send time, answered from the consent periods.</summary>
@@ -41,4 +61,12 @@ public interface IConsentCheck
 {
     /// <summary>Did the owner consent to the purpose on the channel at that instant (granted, not withdrawn, not lapsed by a material notice change)?</summary>
     Task<bool> HasConsentAsync(Guid owner, Guid clinic, string purpose, string channel, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a portal request came from, as consent evidence: the client's IP address and user agent, when known.</summary>
+public interface IRequestEvidence
+{
+    string? IpAddress { get; }
+
+    string? UserAgent { get; }
 }

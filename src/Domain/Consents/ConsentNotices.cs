@@ -11,8 +11,11 @@ public sealed record ConsentPurpose(string Key, IReadOnlyList<string> Channels, 
 {
     public const string AppointmentReminders = "appointment-reminders";
 
-    /// <summary>The version in force at <paramref name="at"/>, if one was published by then.</summary>
-    public NoticeVersion? NoticeAt(DateTimeOffset at) => Notices.LastOrDefault(n => n.PublishedAt <= at);
+    /// <summary>
+    /// The version in force at <paramref name="at"/>. Version 1 holds from the purpose's start even if stamped later:
+    /// the database dates a new clinic's first notice by its own clock, which may run ahead of ours.
+    /// </summary>
+    public NoticeVersion? NoticeAt(DateTimeOffset at) => Notices.LastOrDefault(n => n.PublishedAt <= at) ?? Notices.FirstOrDefault(n => n.Version == 1);
 
     /// <summary>Whether consent given to <paramref name="version"/> still holds at <paramref name="at"/>: no material change was published since.</summary>
     public bool StillCovers(int version, DateTimeOffset at) => !Notices.Any(n => n.Version > version && n.Material && n.PublishedAt <= at);

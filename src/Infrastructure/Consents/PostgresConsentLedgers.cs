@@ -66,6 +66,7 @@ public sealed class PostgresConsentLedgers(
          where owner_id = $1 and clinic_id = $2 and purpose = $3 and channel = $4 and withdrawn_at is null
         """;
 
+    // A grant in the same instant as the period it follows (the clock's resolution) reopens that period, now empty, instead of colliding with it.
     private static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
     {
         ConsentGranted g =>
@@ -74,6 +75,9 @@ public sealed class PostgresConsentLedgers(
             Command("""
                 insert into consent.periods (owner_id, clinic_id, purpose, channel, granted_at, notice_version, granted_source, granted_by)
                 values ($1, $2, $3, $4, $5, $6, $7, $8)
+                on conflict (owner_id, clinic_id, purpose, channel, granted_at) do update
+                   set notice_version = excluded.notice_version, granted_source = excluded.granted_source, granted_by = excluded.granted_by,
+                       withdrawn_at = null, withdrawn_source = null, withdrawn_by = null
                 """, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, (object?)g.NoticeVersion ?? DBNull.Value, g.Source, g.By),
         ],
         ConsentWithdrawn w => [Command(Close, w.OwnerId, w.ClinicId, w.Purpose, w.Channel, w.At, w.Source, w.By)],

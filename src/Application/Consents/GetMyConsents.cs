@@ -1,0 +1,63 @@
+using FluentValidation;
+using Mediator;
+using VetOS.Application.Bookings;
+using VetOS.Application.Common;
+using VetOS.Application.Owners;
+using VetOS.Domain;
+using VetOS.Domain.Consents;
+
+namespace VetOS.Application.Consents;
+
+/// <summary>
+/// The signed-in owner's consents at one of their clinics: every purpose on every channel it is offered on, where
+/// each stands, the notice in force, and every change with its evidence, newest first. Null when not a client.
+/// </summary>
+public sealed record GetMyConsentsQuery(Guid Clinic) : IQuery<MyConsents?>, IAuthenticatedRequest;
+
+public sealed record MyConsents(Guid ClinicId, IReadOnlyList<PurposeConsents> Purposes, IReadOnlyList<ConsentChange> History);
+
+public sealed record PurposeConsents(string Purpose, string Name, NoticeView? Notice, IReadOnlyList<ChannelConsent> Channels);
+
+public sealed record NoticeView(int Version, string Wording, string Hash, bool Material, DateTimeOffset PublishedAt);
+
+/// <summary>One choice as recorded: what, when, by whom and through what, with the evidence (the portal's IP address and browser, a message id, staff's note).</summary>
+public sealed record ConsentChange(
+    DateTimeOffset At, string Purpose, string Channel, string Change, string Source, int? NoticeVersion, string? NoticeHash,
+    string? IpAddress, string? UserAgent, string? MessageId, string? Note, string By);
+
+public sealed class GetMyConsentsValidator : AbstractValidator<GetMyConsentsQuery>
+{
+    public GetMyConsentsValidator() => RuleFor(q => q.Clinic).NotEmpty();
+}
+
+public sealed class GetMyConsentsHandler(IConsentLedgers ledgers, IConsentPurposes purposes, IPetDirectory clients, ICurrentActor current, TimeProvider clock)
+    : IQueryHandler<GetMyConsentsQuery, MyConsents?>
+{
+    public async ValueTask<MyConsents?> Handle(GetMyConsentsQuery query, CancellationToken cancellationToken)
+    {
+        var owner = current.SignedInOwner();
+        if (!await clients.IsClientAsync(owner, new ClinicId(query.Clinic), cancellationToken))
+            return null;
+        var details = await purposes.DetailsAsync(query.Clinic, cancellationToken);
+        var stream = await ledgers.LoadAsync(owner.Value, query.Clinic, cancellationToken);
+        var now = clock.GetUtcNow();
+        var consents = details.Select(p =>
+        {
+            var rules = p.Rules;
+            var notice = rules.NoticeAt(now) is { } inForce ? p.Notices.Single(n => n.Version == inForce.Version) : null;
+            return new PurposeConsents(p.Key, p.Name,
+                notice is null ? null : new NoticeView(notice.Version, notice.Wording, notice.Hash, notice.Material, notice.PublishedAt),
+                p.Channels.Select(channel => ChannelConsent.Of(stream.Ledger, rules, channel, now)).ToList());
+        }).ToList();
+        var history = stream.Events.Select(e => e.Event switch
+            {
+                ConsentGranted g => new ConsentChange(g.At, g.Purpose, g.Channel, "granted", g.Source, g.NoticeVersion, g.NoticeHash,
+                    g.IpAddress, g.UserAgent, g.MessageId, g.Note, g.By),
+                ConsentWithdrawn w => new ConsentChange(w.At, w.Purpose, w.Channel, "withdrawn", w.Source, w.NoticeVersion, w.NoticeHash,
+                    w.IpAddress, w.UserAgent, w.MessageId, w.Note, w.By),
+                _ => null,
+            })
+            .OfType<ConsentChange>().Reverse().ToList();
+        return new MyConsents(query.Clinic, consents, history);
+    }
+}
