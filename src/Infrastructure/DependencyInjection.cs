@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
+        services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
+        services.AddSingleton<Consents.ConsentPeriodsRebuild>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

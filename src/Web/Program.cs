@@ -13,6 +13,7 @@ using VetOS.Web.Auth;
 using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
+using VetOS.Web.Consents;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
 using VetOS.Web.Owners;
@@ -88,6 +89,7 @@ app.MapBookings();
 app.MapClinicSetup();
 app.MapClinics();
 app.MapOwners();
+app.MapConsentAudit();
 
 await app.RunAsync();
 

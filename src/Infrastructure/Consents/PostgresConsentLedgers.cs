@@ -66,7 +66,7 @@ public sealed class PostgresConsentLedgers(
          where owner_id = $1 and clinic_id = $2 and purpose = $3 and channel = $4 and withdrawn_at is null
         """;
 
-    private static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
+    internal static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
     {
         ConsentGranted g =>
         [
