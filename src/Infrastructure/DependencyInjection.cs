@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
         services.AddScoped<Application.Consents.ConsentCommandRunner>();
+        services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
+        services.AddSingleton<Consents.ConsentPeriodsRebuild>();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -91,6 +91,7 @@ app.MapClinicSetup();
 app.MapClinics();
 app.MapOwners();
 app.MapConsents();
+app.MapConsentAudit();
 
 await app.RunAsync();
 

@@ -24,7 +24,9 @@ public sealed class ConsentCommandRunner(IConsentLedgers ledgers, IConsentPurpos
         {
             var purpose = (await purposes.ForClinicAsync(clinic, cancellationToken)).FirstOrDefault(p => p.Key == purposeKey);
             var stream = await ledgers.LoadAsync(owner, clinic, cancellationToken);
-            var now = clock.GetUtcNow();
+            // Whole microseconds, as PostgreSQL keeps them: replaying the events and reading the periods then agree at every instant.
+            var ticks = clock.GetUtcNow();
+            var now = ticks.AddTicks(-(ticks.Ticks % TimeSpan.TicksPerMicrosecond));
             var choice = command(now);
             var decision = Consent.Decide(stream.Ledger, choice, purpose);
             if (decision.Error is { } error)

@@ -14,14 +14,14 @@ namespace VetOS.Application.Consents;
 /// </summary>
 public sealed record GetMyConsentsQuery(Guid Clinic) : IQuery<MyConsents?>, IAuthenticatedRequest;
 
-public sealed record MyConsents(Guid ClinicId, IReadOnlyList<PurposeConsents> Purposes, IReadOnlyList<ConsentChange> History);
+public sealed record MyConsents(Guid ClinicId, IReadOnlyList<PurposeConsents> Purposes, IReadOnlyList<MyConsentChange> History);
 
 public sealed record PurposeConsents(string Purpose, string Name, NoticeView? Notice, IReadOnlyList<ChannelConsent> Channels);
 
 public sealed record NoticeView(int Version, string Wording, string Hash, bool Material, DateTimeOffset PublishedAt);
 
 /// <summary>One choice as recorded: what, when, by whom and through what, with the evidence (the portal's IP address and browser, a message id, staff's note).</summary>
-public sealed record ConsentChange(
+public sealed record MyConsentChange(
     DateTimeOffset At, string Purpose, string Channel, string Change, string Source, int? NoticeVersion, string? NoticeHash,
     string? IpAddress, string? UserAgent, string? MessageId, string? Note, string By);
 
@@ -51,13 +51,13 @@ public sealed class GetMyConsentsHandler(IConsentLedgers ledgers, IConsentPurpos
         }).ToList();
         var history = stream.Events.Select(e => e.Event switch
             {
-                ConsentGranted g => new ConsentChange(g.At, g.Purpose, g.Channel, "granted", g.Source, g.NoticeVersion, g.NoticeHash,
+                ConsentGranted g => new MyConsentChange(g.At, g.Purpose, g.Channel, "granted", g.Source, g.NoticeVersion, g.NoticeHash,
                     g.IpAddress, g.UserAgent, g.MessageId, g.Note, g.By),
-                ConsentWithdrawn w => new ConsentChange(w.At, w.Purpose, w.Channel, "withdrawn", w.Source, w.NoticeVersion, w.NoticeHash,
+                ConsentWithdrawn w => new MyConsentChange(w.At, w.Purpose, w.Channel, "withdrawn", w.Source, w.NoticeVersion, w.NoticeHash,
                     w.IpAddress, w.UserAgent, w.MessageId, w.Note, w.By),
                 _ => null,
             })
-            .OfType<ConsentChange>().Reverse().ToList();
+            .OfType<MyConsentChange>().Reverse().ToList();
         return new MyConsents(query.Clinic, consents, history);
     }
 }

@@ -26,9 +26,11 @@ public static partial class ConsentChain
         return (e with { Data = Encoding.UTF8.GetBytes(stored) }, hash);
     }
 
-    public static string HashOfStored(RecordedEvent e) =>
-        Stored().Match(Encoding.UTF8.GetString(e.Data.Span)) is { Success: true } m ? m.Groups["hash"].Value : throw new InvalidOperationException(
-            $"Event {e.StreamRevision} of {e.Stream} carries no chain hash.");
+    public static string HashOfStored(RecordedEvent e) => StoredHashOf(e) ?? throw new InvalidOperationException(
+        $"Event {e.StreamRevision} of {e.Stream} carries no chain hash.");
+
+    public static string? StoredHashOf(RecordedEvent e) =>
+        Stored().Match(Encoding.UTF8.GetString(e.Data.Span)) is { Success: true } m ? m.Groups["hash"].Value : null;
 
     public static ChainReport Verify(StreamName stream, IReadOnlyList<RecordedEvent> events)
     {

@@ -67,7 +67,7 @@ public sealed class PostgresConsentLedgers(
         """;
 
     // A grant in the same instant as the period it follows (the clock's resolution) reopens that period, now empty, instead of colliding with it.
-    private static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
+    internal static IEnumerable<NpgsqlBatchCommand> Periods(object e) => e switch
     {
         ConsentGranted g =>
         [
