@@ -50,6 +50,14 @@ public sealed class ProviderStub : IAsyncDisposable
         return stub;
     }
 
+    /// <summary>Forgets the requests received and the answers scripted so far.</summary>
+    public void Reset()
+    {
+        Requests.Clear();
+        script.Clear();
+        Default = new StubAnswer(200, "{}");
+    }
+
     public void Then(params StubAnswer[] answers)
     {
         foreach (var answer in answers)

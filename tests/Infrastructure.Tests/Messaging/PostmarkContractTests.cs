@@ -82,7 +82,7 @@ public sealed class PostmarkContractTests(ProviderContract providers) : IClassFi
     public async Task A_provider_that_does_not_answer_in_time_leaves_the_email_to_try_later()
     {
         var stub = providers.Fresh();
-        stub.Default = new StubAnswer(200, Accepted, Delay: TimeSpan.FromSeconds(5));
+        stub.Default = new StubAnswer(200, Accepted, Delay: TimeSpan.FromSeconds(8));
 
         var answer = await providers.Postmark.SendAsync(Email, default);
 

@@ -24,7 +24,7 @@ public sealed class ProviderContract : IAsyncLifetime
             ["Postmark:ServerToken"] = "server-token-123",
             ["Postmark:From"] = "Riverside Veterinary Clinic <hello@riverside-vets.example>",
             ["Postmark:BaseUrl"] = Stub.BaseUrl.ToString(),
-            ["Postmark:AttemptTimeout"] = "00:00:00.500",
+            ["Postmark:AttemptTimeout"] = "00:00:01.500",
             ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
             ["Twilio:ApiKeySid"] = "SK0123456789abcdef0123456789abcdef",
             ["Twilio:ApiKeySecret"] = "api-key-secret",
@@ -32,7 +32,7 @@ public sealed class ProviderContract : IAsyncLifetime
             ["Twilio:WhatsAppFrom"] = "+442079460222",
             ["Twilio:StatusCallbackUrl"] = "https://vetos.example/webhooks/twilio/status",
             ["Twilio:BaseUrl"] = Stub.BaseUrl.ToString(),
-            ["Twilio:AttemptTimeout"] = "00:00:00.500",
+            ["Twilio:AttemptTimeout"] = "00:00:01.500",
         }).Build();
         services = new ServiceCollection().AddLogging().AddProviders(configuration).BuildServiceProvider();
     }
@@ -46,8 +46,7 @@ public sealed class ProviderContract : IAsyncLifetime
     /// <summary>Forgets earlier requests and script, so each test reads only its own.</summary>
     public ProviderStub Fresh()
     {
-        Stub.Requests.Clear();
-        Stub.Default = new StubAnswer(200, "{}");
+        Stub.Reset();
         return Stub;
     }
 }

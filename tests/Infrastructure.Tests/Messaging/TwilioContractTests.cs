@@ -81,7 +81,7 @@ public sealed class TwilioContractTests(ProviderContract providers) : IClassFixt
         stub.Default = new StubAnswer(503, """{"code":20503,"message":"Service Unavailable","status":503}""");
         (await providers.Twilio.SendAsync(new OutgoingText("sms", "+447911123456", "Hello"), default)).Verdict.Should().Be(ProviderVerdict.TryLater);
 
-        stub.Default = new StubAnswer(201, Queued, Delay: TimeSpan.FromSeconds(5));
+        stub.Default = new StubAnswer(201, Queued, Delay: TimeSpan.FromSeconds(8));
         (await providers.Twilio.SendAsync(new OutgoingText("sms", "+447911123456", "Hello"), default)).ErrorCode.Should().Be("unreachable");
     }
 
