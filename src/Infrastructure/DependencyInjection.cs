@@ -8,6 +8,7 @@ using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
+using VetOS.Infrastructure.Messaging;
 using VetOS.Infrastructure.PersonalData;
 using VetOS.Infrastructure.Projections;
 
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
+        services.AddMessageContent();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -15,6 +15,7 @@ using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Messaging;
 using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
@@ -30,6 +31,7 @@ builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredServ
 builder.Services.AddSessionCookie();
 builder.Services.AddAccountProtection();
 builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
+builder.Services.AddSingleton<TwilioWebhookVerifier>();
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -88,6 +90,8 @@ app.MapBookings();
 app.MapClinicSetup();
 app.MapClinics();
 app.MapOwners();
+app.MapReminderPolicy();
+app.MapWebhooks();
 
 await app.RunAsync();
 
