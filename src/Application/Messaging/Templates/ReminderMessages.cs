@@ -23,7 +23,7 @@ public static class ReminderMessages
 
     /// <summary>The answer to a Y: the owner will come.</summary>
     public static string Acknowledged(AppointmentFacts a, ClinicCard clinic) =>
-        $"{clinic.Name}: thank you, we look forward to seeing {a.Pet} on {clinic.Short(a.Start)}.";
+        $"{clinic.Name}: thank you, we look forward to seeing {a.Pet} on {clinic.Short(a.Start)}. Questions: {clinic.Contact}.";
 
     /// <summary>The answer to an N the rules allowed.</summary>
     public static string Cancelled(AppointmentFacts a, ClinicCard clinic) =>
