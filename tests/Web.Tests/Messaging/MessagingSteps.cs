@@ -1,6 +1,10 @@
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
+using VetOS.Application.Consents;
 using VetOS.Domain;
+using VetOS.Domain.Consents;
+using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Messaging.Twilio;
 using VetOS.Web.Tests.Owners;
 
@@ -81,6 +85,19 @@ public static class MessagingSteps
         var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Content = request.SignedForm(path, fields, token);
         return client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Consent to reminders on a channel, as an earlier inbound message gave it. The demo clinic's notice was published when
+    /// the host seeded it, by the machine's clock, which may be later than the test clock: it is moved back first.
+    /// </summary>
+    public static async Task GrantRemindersAsync(this VetOSApp app, Guid owner, string channel, string messageSid)
+    {
+        await app.Database.ExecuteAsync("update consent.notices set published_at = $1 where published_at > $1", app.Clock.GetUtcNow().AddDays(-30));
+        using var scope = app.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+            new RecordInboundConsentCommand(owner, DemoClinic.Id, ConsentPurpose.AppointmentReminders, channel, true, messageSid));
+        result.Error.Should().BeNull();
     }
 
     private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
