@@ -19,7 +19,7 @@ public sealed class ReminderPolicyTests(MessagingApp app) : IClassFixture<Messag
         (await admin.GetFromJsonAsync<ReminderPolicyView>(url)).Should().BeEquivalentTo(
             new ReminderPolicyView([1440], new TimeOnly(21, 0), new TimeOnly(8, 0)));
 
-        var set = await admin.PutAsJsonAsync(url, new { offsetsMinutes = new[] { 120, 1440 }, quietHoursStart = "21:00:00", quietHoursEnd = "08:00:00" });
+        var set = await admin.PutAsJsonAsync(url, new { offsetsMinutes = new[] { 120, 1440 }, quietHoursStart = "21:00", quietHoursEnd = "08:00" });
 
         set.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await admin.GetFromJsonAsync<ReminderPolicyView>(url))!.OffsetsMinutes.Should().Equal(1440, 120);
