@@ -8,6 +8,7 @@ using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
+using VetOS.Infrastructure.Messaging;
 using VetOS.Infrastructure.PersonalData;
 using VetOS.Infrastructure.Projections;
 
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Consents.ConsentCommandRunner>();
         services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
         services.AddSingleton<Consents.ConsentPeriodsRebuild>();
+        services.AddMessageContent();
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -16,6 +16,7 @@ using VetOS.Web.Clinics;
 using VetOS.Web.Consents;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Messaging;
 using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
@@ -31,6 +32,7 @@ builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredServ
 builder.Services.AddSessionCookie();
 builder.Services.AddAccountProtection();
 builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
+builder.Services.AddSingleton<TwilioWebhookVerifier>();
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -92,6 +94,8 @@ app.MapClinics();
 app.MapOwners();
 app.MapConsents();
 app.MapConsentAudit();
+app.MapReminderPolicy();
+app.MapWebhooks();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using VetOS.Application.Messaging;
+using VetOS.Application.Messaging.Templates;
 
 namespace VetOS.Application.Accounts;
 
@@ -26,9 +27,7 @@ public sealed class ForgotPasswordHandler(IAccounts accounts, IEmailSender email
     public async ValueTask<ResetRequested> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
         if (await accounts.PasswordResetTokenAsync(command.Email.Trim(), cancellationToken) is { } reset)
-            await email.SendAsync(new EmailMessage(reset.Email, "Choose a new VetOS password",
-                $"Someone asked to reset the password of your VetOS account.\n\nChoose a new password within one hour:\n{links.ResetPassword(reset.Account, reset.Token)}\n\nIf it was not you, ignore this email: your password stays as it is.",
-                "password-reset"), cancellationToken);
+            await email.SendAsync(AccountEmails.PasswordReset(reset.Email, links.ResetPassword(reset.Account, reset.Token)), cancellationToken);
         return Receipt;
     }
 }

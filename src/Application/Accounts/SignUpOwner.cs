@@ -2,7 +2,9 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using PhoneNumbers;
+using VetOS.Application.Clinics;
 using VetOS.Application.Messaging;
+using VetOS.Application.Messaging.Templates;
 
 namespace VetOS.Application.Accounts;
 
@@ -26,12 +28,12 @@ public sealed class SignUpOwnerValidator : AbstractValidator<SignUpOwnerCommand>
     }
 }
 
-public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients clients, IEmailSender email, IPortalLinks links)
+public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients clients, IClinicRegistry clinics, IEmailSender email, IPortalLinks links)
     : ICommandHandler<SignUpOwnerCommand, SignUpReceipt?>
 {
     public async ValueTask<SignUpReceipt?> Handle(SignUpOwnerCommand command, CancellationToken cancellationToken)
     {
-        if (await clients.ClinicNameAsync(command.Clinic, cancellationToken) is not { } clinic)
+        if (await clinics.FindAsync(command.Clinic, cancellationToken) is not { } clinic)
             return null;
         var address = command.Email.Trim();
         var registration = await accounts.RegisterOwnerAsync(
@@ -42,15 +44,11 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
         if (registration is { Account: { } account, ConfirmationToken: { } token })
         {
             await clients.AddAsync(account, command.Clinic, cancellationToken);
-            await email.SendAsync(new EmailMessage(address, $"Confirm your email for {clinic}",
-                $"Welcome to {clinic}'s booking portal.\n\nConfirm your email address within 24 hours:\n{links.ConfirmEmail(account, token)}\n\nIf you did not sign up, ignore this email.",
-                "email-confirmation"), cancellationToken);
+            await email.SendAsync(AccountEmails.ConfirmEmail(address, clinic, links.ConfirmEmail(account, token)), cancellationToken);
         }
         else
         {
-            await email.SendAsync(new EmailMessage(address, $"You already have an account with {clinic}",
-                $"Someone tried to sign up with {clinic} using this address, which already has an account. Sign in, and you can join {clinic} from its page; or reset your password if you forgot it.\n\nIf it was not you, you need do nothing.",
-                "already-registered"), cancellationToken);
+            await email.SendAsync(AccountEmails.AlreadyRegistered(address, clinic), cancellationToken);
         }
         return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");
     }

@@ -4,6 +4,7 @@ using VetOS.Application.Accounts;
 using VetOS.Application.Clinics;
 using VetOS.Application.Common;
 using VetOS.Application.Messaging;
+using VetOS.Application.Messaging.Templates;
 using VetOS.Domain;
 
 namespace VetOS.Application.Staff;
@@ -34,9 +35,7 @@ public sealed class InviteStaffHandler(IStaffAccounts staff, IClinicRegistry cli
         var address = command.Email.Trim();
         if (await staff.InviteAsync(command.Clinic, command.Name.Trim(), address, command.Role, cancellationToken) is not { } invitation)
             return new Invitee(null);
-        await email.SendAsync(new EmailMessage(address, $"You are invited to {clinic.Name} on VetOS",
-            $"{clinic.Name} has added you to its staff on VetOS.\n\nSet your password within 24 hours:\n{links.AcceptInvitation(invitation.Account, invitation.Token)}\n\nIf you did not expect this, ignore this email.",
-            "staff-invitation"), cancellationToken);
+        await email.SendAsync(AccountEmails.StaffInvitation(address, clinic, links.AcceptInvitation(invitation.Account, invitation.Token)), cancellationToken);
         return new Invitee(invitation.Account);
     }
 }

@@ -6,7 +6,8 @@ namespace VetOS.Infrastructure.Projections;
 
 /// <summary>
 /// What a projection handler writes with. Writes are queued and sent, with the projection's checkpoint, as one
-/// batch in one transaction and one round trip, so handlers write and never read.
+/// batch in one transaction and one round trip. A handler may read what it needs first (asynchronously), but it
+/// writes only through here, so each event's writes take effect exactly once.
 /// </summary>
 public sealed class ProjectionContext(NpgsqlBatch batch, StoredEvent stored)
 {
@@ -25,7 +26,7 @@ public sealed class ProjectionContext(NpgsqlBatch batch, StoredEvent stored)
 public abstract class Projection
 {
     private readonly HashSet<string> handledTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<Type, Action<object, ProjectionContext>> handlers = [];
+    private readonly Dictionary<Type, Func<object, ProjectionContext, CancellationToken, Task>> handlers = [];
 
     /// <summary>A stable name: the checkpoint and the advisory lock are keyed by it.</summary>
     public abstract string Name { get; }
@@ -35,17 +36,24 @@ public abstract class Projection
 
     public bool Handles(string eventType) => handledTypes.Contains(eventType);
 
-    protected void On<TEvent>(Action<TEvent, ProjectionContext> handler) where TEvent : class
+    protected void On<TEvent>(Action<TEvent, ProjectionContext> handler) where TEvent : class =>
+        On<TEvent>((e, context, _) =>
+        {
+            handler(e, context);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A handler that reads before it writes.</summary>
+    protected void On<TEvent>(Func<TEvent, ProjectionContext, CancellationToken, Task> handler) where TEvent : class
     {
         handledTypes.Add(typeof(TEvent).GetCustomAttributes(typeof(EventTypeAttribute), false).Cast<EventTypeAttribute>().Single().Name);
-        handlers[typeof(TEvent)] = (e, context) => handler((TEvent)e, context);
+        handlers[typeof(TEvent)] = (e, context, cancellationToken) => handler((TEvent)e, context, cancellationToken);
     }
 
-    public void Apply(ProjectionContext context)
-    {
-        if (handlers.TryGetValue(context.Stored.Event.GetType(), out var handler))
-            handler(context.Stored.Event, context);
-    }
+    public Task ApplyAsync(ProjectionContext context, CancellationToken cancellationToken) =>
+        handlers.TryGetValue(context.Stored.Event.GetType(), out var handler)
+            ? handler(context.Stored.Event, context, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>Empties the read model so it can be rebuilt from the first event.</summary>
     public abstract Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);

@@ -109,12 +109,13 @@ public sealed class ProjectionRunner(
     {
         var relevant = batch.Where(e => projection.Handles(e.Type)).ToList();
         var events = await serializer.DeserializeAsync(relevant, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // A batch runs as one implicit transaction: the read-model writes and the checkpoint commit together.
-        await using var writes = new NpgsqlBatch(connection);
+        await using var writes = new NpgsqlBatch();
         foreach (var stored in events)
-            projection.Apply(new ProjectionContext(writes, stored));
+            await projection.ApplyAsync(new ProjectionContext(writes, stored), cancellationToken);
         writes.BatchCommands.Add(SaveCheckpoint(projection.Name, batch[^1].Position));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        writes.Connection = connection;
         await writes.ExecuteNonQueryAsync(cancellationToken);
     }
 

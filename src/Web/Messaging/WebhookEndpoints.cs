@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Mediator;
+using Microsoft.Extensions.Options;
+using VetOS.Application.Messaging.Inbound;
+using VetOS.Application.Messaging.Webhooks;
+using VetOS.Infrastructure.Messaging.Postmark;
+
+namespace VetOS.Web.Messaging;
+
+/// <summary>Postmark's JSON webhook, as far as the delivery log reads it.</summary>
+public sealed record PostmarkWebhook(
+    string? RecordType, string? MessageId, long? Id, string? Type, int? TypeCode, string? Description, bool? SuppressSending, string? SuppressionReason);
+
+/// <summary>
+/// What the providers post back: Twilio's delivery statuses and inbound messages (signed), Postmark's delivery,
+/// bounce and subscription-change events (basic auth). Server to server: no session, no Origin, no antiforgery.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        var hooks = app.MapGroup("/webhooks").WithTags("Webhooks").DisableAntiforgery();
+        hooks.MapPost("/twilio/status", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, CancellationToken ct) =>
+            {
+                if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
+                    return TwilioWebhookVerifier.Refused();
+                await mediator.Send(new RecordTwilioStatusCommand(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), form["ErrorCode"].ToString()), ct);
+                return Results.NoContent();
+            })
+            .WithSummary("Twilio's status callback for a message it took (signed with X-Twilio-Signature)");
+        hooks.MapPost("/twilio/inbound", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, CancellationToken ct) =>
+            {
+                if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
+                    return TwilioWebhookVerifier.Refused();
+                var answer = await mediator.Send(new ReceiveInboundMessageCommand(form["MessageSid"].ToString(), form["From"].ToString(), form["Body"].ToString()), ct);
+                return Results.Text(TwiML(answer.Reply), "text/xml");
+            })
+            .WithSummary("An SMS or WhatsApp message from an owner: STOP, START, or a Y or N to a reminder (signed); answers in TwiML");
+        hooks.MapPost("/postmark", async (HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMediator mediator, CancellationToken ct) =>
+            {
+                if (!BasicAuth.Matches(request, options.Value.WebhookUser, options.Value.WebhookPassword))
+                    return BasicAuth.Challenge("postmark");
+                PostmarkWebhook? hook;
+                try
+                {
+                    hook = await request.ReadFromJsonAsync<PostmarkWebhook>(ct);
+                }
+                catch (JsonException)
+                {
+                    hook = null;
+                }
+                if (hook?.RecordType is not { } type)
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Postmark webhook.");
+                await mediator.Send(new RecordPostmarkEventCommand(type, hook.MessageId, hook.Id, hook.Type, hook.TypeCode, hook.Description,
+                    hook.SuppressSending, hook.SuppressionReason), ct);
+                return Results.Ok();
+            })
+            .WithSummary("Postmark's delivery, bounce and subscription-change webhooks (basic auth)");
+        return app;
+    }
+
+    private static string TwiML(string? reply) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + new XElement("Response", reply is null ? null : new XElement("Message", reply)).ToString(SaveOptions.DisableFormatting);
+}
