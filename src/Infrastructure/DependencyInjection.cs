@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -8,6 +9,8 @@ using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
+using VetOS.Infrastructure.Jobs;
+using VetOS.Infrastructure.Messaging;
 using VetOS.Infrastructure.PersonalData;
 using VetOS.Infrastructure.Projections;
 
@@ -15,7 +18,7 @@ namespace VetOS.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddVetOSInfrastructure(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddVetOSInfrastructure(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:ConnectionString is not set; ./vetos up sets it, or give VETOS_DATABASE__CONNECTIONSTRING.");
@@ -51,6 +54,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
+        configuration ??= new ConfigurationBuilder().Build();
+        services.AddMessaging(configuration);
+        services.AddVetOSJobs(configuration, connectionString);
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -15,6 +15,8 @@ using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
+using VetOS.Web.Messaging;
+using VetOS.Web.Ops;
 using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
@@ -22,7 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentVariables("VETOS_");
 
 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-builder.Services.AddVetOSInfrastructure(database.ConnectionString);
+builder.Services.AddVetOSInfrastructure(database.ConnectionString, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 var allowDevelopmentActor = builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader");
@@ -59,6 +61,11 @@ if (args.Contains("migrate"))
 }
 if (database.MigrateOnStartup)
     await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+if (args.Contains("dispatch"))
+{
+    await DispatchCommand.RunAsync(app.Services);
+    return;
+}
 if (database.SeedDemo)
     await DemoSeed.RunAsync(app.Services);
 
@@ -67,6 +74,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccountProtection();
+app.UseJobsDashboard();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("VetOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -88,6 +96,7 @@ app.MapBookings();
 app.MapClinicSetup();
 app.MapClinics();
 app.MapOwners();
+app.MapDeliveryLog();
 
 await app.RunAsync();
 

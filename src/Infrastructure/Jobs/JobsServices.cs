@@ -1,0 +1,37 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VetOS.Infrastructure.Jobs;
+
+public static class JobsServices
+{
+    /// <summary>
+    /// Hangfire on the same database in its own schema (<c>hangfire</c>, installed by Hangfire when first used); the
+    /// server only when <c>Jobs:RunServer</c>. The storage is this host's own service rather than Hangfire's global
+    /// one, so several hosts in one process (tests) never share it, and it is built only when something needs it.
+    /// </summary>
+    public static IServiceCollection AddVetOSJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = jobs.QueuePollInterval,
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(options => options.WorkerCount = jobs.WorkerCount);
+            services.AddHostedService<RecurringJobs>();
+        }
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VetOS.Application.Messaging;
+
+namespace VetOS.Infrastructure.Messaging.Dispatch;
+
+/// <summary>
+/// Sends every queued message when it falls due, on one instance at a time (the holder of an advisory lock). It claims
+/// due messages in batches, asks the send-time gates, sends a few at once and records how each went; then it sleeps
+/// until the next message falls due, a message is queued (LISTEN/NOTIFY, or a wake-up in this process), or the idle
+/// look comes round. A message recorded as sent is never claimed again.
+/// </summary>
+public sealed class MessageDispatcher(
+    NpgsqlDataSource dataSource, MessageSignal signal, IOptions<DispatcherOptions> options, TimeProvider clock,
+    IServiceProvider services, ILogger<MessageDispatcher> logger)
+{
+    private const long DispatcherLock = 0x5645_544F_5302; // "VETOS" + 2
+    private readonly DispatchStore store = new(dataSource);
+
+    /// <summary>Runs until cancelled, standing by (and looking again each second) while another instance runs it.</summary>
+    public async Task RunOrStandByAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await RunAsync(cancellationToken))
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The dispatcher failed; it starts again");
+                try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
+                catch (OperationCanceledException) { }
+            }
+        }
+    }
+
+    /// <summary>Runs until cancelled. False at once when another instance is running it.</summary>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await ScalarAsync<bool>(connection, $"select pg_try_advisory_lock({DispatcherLock})", cancellationToken))
+            return false;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var listening = ListenAsync(connection, running);
+        try
+        {
+            var requeued = await store.RequeueInterruptedAsync(clock.GetUtcNow(), running.Token);
+            if (requeued > 0)
+                logger.LogWarning("{Count} messages were claimed by a dispatcher that stopped before recording them; they go again", requeued);
+            await LoopAsync(running.Token);
+        }
+        catch (OperationCanceledException) when (running.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await listening;
+            // A pooled connection keeps its session, and so its lock, after it is closed: let go explicitly.
+            if (connection.State == System.Data.ConnectionState.Open)
+                await ScalarAsync<bool>(connection, $"select pg_advisory_unlock({DispatcherLock})", CancellationToken.None);
+        }
+        return true;
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var sender = ActivatorUtilities.CreateInstance<MessageSender>(services);
+        List<Outcome> unrecorded = [];
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var woken = signal.NextSignal();
+                var (claimed, nextDue) = await store.RecordAndClaimAsync(unrecorded, settings.ClaimBatch, clock.GetUtcNow(), settings.Lease, cancellationToken);
+                unrecorded = [];
+                if (claimed.Count == 0)
+                {
+                    await SleepAsync(nextDue, woken, settings, cancellationToken);
+                    continue;
+                }
+
+                var reasons = await sender.SkipReasonsAsync(claimed, cancellationToken);
+                var now = clock.GetUtcNow();
+                var toSend = new List<ClaimedMessage>();
+                for (var i = 0; i < claimed.Count; i++)
+                {
+                    if (reasons[i] is { } reason)
+                        unrecorded.Add(Outcome.Skipped(claimed[i].Message.Id, reason, now));
+                    else
+                        toSend.Add(claimed[i]);
+                }
+                foreach (var group in toSend.Chunk(Math.Max(1, settings.SendTogether)))
+                {
+                    // What went out must be on record before more goes out: a crash can repeat one group at most.
+                    if (unrecorded.Count > 0 && unrecorded.Any(o => o.Status != MessageStatuses.Skipped))
+                    {
+                        await store.RecordAsync(unrecorded, CancellationToken.None);
+                        unrecorded = [];
+                    }
+                    unrecorded.AddRange(await sender.SendAsync(group, settings));
+                }
+            }
+        }
+        finally
+        {
+            await store.RecordAsync(unrecorded, CancellationToken.None); // the last group goes on record before the lock is let go
+        }
+    }
+
+    private async Task SleepAsync(DateTimeOffset? nextDue, Task woken, DispatcherOptions settings, CancellationToken cancellationToken)
+    {
+        var wait = settings.IdlePoll;
+        if (nextDue is { } due)
+            // A millisecond over, so a timer that fires a little early does not find the message not yet due.
+            wait = TimeSpan.FromTicks(Math.Clamp((due - clock.GetUtcNow()).Ticks + TimeSpan.TicksPerMillisecond, 0, settings.IdlePoll.Ticks));
+        if (wait <= TimeSpan.Zero)
+            return;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(woken, Task.Delay(wait, timeout.Token));
+        await timeout.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Listens on the lock's own connection; if that connection fails, the lock is gone and so the run stops.</summary>
+    private async Task ListenAsync(NpgsqlConnection connection, CancellationTokenSource running)
+    {
+        try
+        {
+            connection.Notification += (_, _) => signal.Wake();
+            await using (var listen = new NpgsqlCommand($"listen {MessageSignal.Channel}", connection))
+                await listen.ExecuteNonQueryAsync(running.Token);
+            while (!running.IsCancellationRequested)
+                await connection.WaitAsync(running.Token);
+        }
+        catch (OperationCanceledException) when (running.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The dispatcher's lock connection failed; it stops");
+            await running.CancelAsync();
+        }
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
