@@ -28,7 +28,7 @@ public sealed class ForgotPasswordHandler(IAccounts accounts, IEmailSender email
         if (await accounts.PasswordResetTokenAsync(command.Email.Trim(), cancellationToken) is { } reset)
             await email.SendAsync(new EmailMessage(reset.Email, "Choose a new VetOS password",
                 $"Someone asked to reset the password of your VetOS account.\n\nChoose a new password within one hour:\n{links.ResetPassword(reset.Account, reset.Token)}\n\nIf it was not you, ignore this email: your password stays as it is.",
-                "password-reset"), cancellationToken);
+                "password-reset", Account: reset.Account), cancellationToken);
         return Receipt;
     }
 }

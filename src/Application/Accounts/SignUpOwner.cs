@@ -44,13 +44,13 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
             await clients.AddAsync(account, command.Clinic, cancellationToken);
             await email.SendAsync(new EmailMessage(address, $"Confirm your email for {clinic}",
                 $"Welcome to {clinic}'s booking portal.\n\nConfirm your email address within 24 hours:\n{links.ConfirmEmail(account, token)}\n\nIf you did not sign up, ignore this email.",
-                "email-confirmation"), cancellationToken);
+                "email-confirmation", command.Clinic, account), cancellationToken);
         }
         else
         {
             await email.SendAsync(new EmailMessage(address, $"You already have an account with {clinic}",
                 $"Someone tried to sign up with {clinic} using this address, which already has an account. Sign in, and you can join {clinic} from its page; or reset your password if you forgot it.\n\nIf it was not you, you need do nothing.",
-                "already-registered"), cancellationToken);
+                "already-registered", command.Clinic), cancellationToken);
         }
         return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");
     }

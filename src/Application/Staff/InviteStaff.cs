@@ -36,7 +36,7 @@ public sealed class InviteStaffHandler(IStaffAccounts staff, IClinicRegistry cli
             return new Invitee(null);
         await email.SendAsync(new EmailMessage(address, $"You are invited to {clinic.Name} on VetOS",
             $"{clinic.Name} has added you to its staff on VetOS.\n\nSet your password within 24 hours:\n{links.AcceptInvitation(invitation.Account, invitation.Token)}\n\nIf you did not expect this, ignore this email.",
-            "staff-invitation"), cancellationToken);
+            "staff-invitation", command.Clinic, invitation.Account), cancellationToken);
         return new Invitee(invitation.Account);
     }
 }
