@@ -21,6 +21,7 @@ public static class MessagingServices
         services.AddSingleton<IMessageQueue, PostgresMessageQueue>();
         services.AddSingleton<IEmailSender, QueueingEmailSender>();
         services.AddSingleton<IMessageGate, ConsentGate>();
+        services.AddSingleton<MessageSender>();
         services.AddSingleton<MessageDispatcher>();
         if (configuration.GetValue<bool>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.RunInProcess)}"))
             services.AddHostedService<DispatcherService>();

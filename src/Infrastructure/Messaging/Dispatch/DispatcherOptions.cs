@@ -24,6 +24,12 @@ public sealed class DispatcherOptions
     /// <summary>How long a claimed message stays claimed before another run may take it (longer than any provider call).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long past a message's due time the dispatcher waits so that messages falling due just after it share its
+    /// transaction; a message queued to go at once wakes it without this wait.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>With nothing due, how long the dispatcher waits before looking again, unless woken first.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using VetOS.Application.Messaging;
 
@@ -13,7 +12,7 @@ namespace VetOS.Infrastructure.Messaging.Dispatch;
 /// look comes round. A message recorded as sent is never claimed again.
 /// </summary>
 public sealed class MessageDispatcher(
-    NpgsqlDataSource dataSource, MessageSignal signal, IOptions<DispatcherOptions> options, TimeProvider clock,
+    NpgsqlDataSource dataSource, MessageSignal signal, TimeProvider clock,
     IServiceProvider services, ILogger<MessageDispatcher> logger)
 {
     private const long DispatcherLock = 0x5645_544F_5302; // "VETOS" + 2
@@ -54,7 +53,7 @@ public sealed class MessageDispatcher(
             var requeued = await store.RequeueInterruptedAsync(clock.GetUtcNow(), running.Token);
             if (requeued > 0)
                 logger.LogWarning("{Count} messages were claimed by a dispatcher that stopped before recording them; they go again", requeued);
-            await LoopAsync(running.Token);
+            await ActivatorUtilities.CreateInstance<DispatchLoop>(services, store).RunAsync(running.Token);
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
@@ -68,66 +67,6 @@ public sealed class MessageDispatcher(
                 await ScalarAsync<bool>(connection, $"select pg_advisory_unlock({DispatcherLock})", CancellationToken.None);
         }
         return true;
-    }
-
-    private async Task LoopAsync(CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var sender = ActivatorUtilities.CreateInstance<MessageSender>(services);
-        List<Outcome> unrecorded = [];
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var woken = signal.NextSignal();
-                var (claimed, nextDue) = await store.RecordAndClaimAsync(unrecorded, settings.ClaimBatch, clock.GetUtcNow(), settings.Lease, cancellationToken);
-                unrecorded = [];
-                if (claimed.Count == 0)
-                {
-                    await SleepAsync(nextDue, woken, settings, cancellationToken);
-                    continue;
-                }
-
-                var reasons = await sender.SkipReasonsAsync(claimed, cancellationToken);
-                var now = clock.GetUtcNow();
-                var toSend = new List<ClaimedMessage>();
-                for (var i = 0; i < claimed.Count; i++)
-                {
-                    if (reasons[i] is { } reason)
-                        unrecorded.Add(Outcome.Skipped(claimed[i].Message.Id, reason, now));
-                    else
-                        toSend.Add(claimed[i]);
-                }
-                foreach (var group in toSend.Chunk(Math.Max(1, settings.SendTogether)))
-                {
-                    // What went out must be on record before more goes out: a crash can repeat one group at most.
-                    if (unrecorded.Count > 0 && unrecorded.Any(o => o.Status != MessageStatuses.Skipped))
-                    {
-                        await store.RecordAsync(unrecorded, CancellationToken.None);
-                        unrecorded = [];
-                    }
-                    unrecorded.AddRange(await sender.SendAsync(group, settings));
-                }
-            }
-        }
-        finally
-        {
-            await store.RecordAsync(unrecorded, CancellationToken.None); // the last group goes on record before the lock is let go
-        }
-    }
-
-    private async Task SleepAsync(DateTimeOffset? nextDue, Task woken, DispatcherOptions settings, CancellationToken cancellationToken)
-    {
-        var wait = settings.IdlePoll;
-        if (nextDue is { } due)
-            // A millisecond over, so a timer that fires a little early does not find the message not yet due.
-            wait = TimeSpan.FromTicks(Math.Clamp((due - clock.GetUtcNow()).Ticks + TimeSpan.TicksPerMillisecond, 0, settings.IdlePoll.Ticks));
-        if (wait <= TimeSpan.Zero)
-            return;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(woken, Task.Delay(wait, timeout.Token));
-        await timeout.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Listens on the lock's own connection; if that connection fails, the lock is gone and so the run stops.</summary>
