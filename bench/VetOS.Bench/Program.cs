@@ -2,6 +2,7 @@ using System.Globalization;
 using VetOS.Bench;
 using VetOS.Bench.Booking;
 using VetOS.Bench.EventStore;
+using VetOS.Bench.Messages;
 using VetOS.Bench.Report;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -18,7 +19,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark()];
+IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new MessagesBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {

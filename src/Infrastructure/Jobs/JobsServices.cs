@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace VetOS.Infrastructure.Jobs;
 
@@ -22,7 +23,9 @@ public static class JobsServices
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = jobs.QueuePollInterval,
         };
-        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        // Hangfire keeps no session state on its connections, so they skip the reset statement a pooled connection otherwise sends each time it is taken.
+        var hangfireConnections = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(hangfireConnections, storageOptions, null), storageOptions));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

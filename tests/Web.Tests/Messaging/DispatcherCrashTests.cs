@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using VetOS.Infrastructure.Messaging.Dispatch;
 using Xunit.Abstractions;
 
 namespace VetOS.Web.Tests.Messaging;
@@ -36,8 +35,11 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output) : IAsyncLifet
         await database.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Killed_four_times_the_dispatcher_loses_nothing_repeats_at_most_one_group_per_kill_and_never_a_recorded_send()
+    /// <param name="sendTogether">1: at most one duplicate a kill; 3, the default: at most three, for a third of the commits.</param>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Killed_four_times_the_dispatcher_loses_nothing_repeats_at_most_one_group_per_kill_and_never_a_recorded_send(int sendTogether)
     {
         await database.ExecuteAsync("""
             insert into messaging.messages (id, channel, template, recipient, subject, body, due_at, next_attempt_at, created_at, updated_at)
@@ -48,13 +50,13 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output) : IAsyncLifet
 
         foreach (var threshold in KillAfter)
         {
-            using var dispatcher = Start();
+            using var dispatcher = Start(sendTogether);
             await Eventually.Until(SentAsync, sent => sent >= threshold, TimeSpan.FromSeconds(60), $"{threshold} sent; the dispatcher said: {string.Join(" | ", lastLines)}");
             await Task.Delay(Random.Shared.Next(0, 5)); // so the kill lands anywhere in the cycle
             dispatcher.Kill(entireProcessTree: true);
             await dispatcher.WaitForExitAsync();
         }
-        using (var last = Start())
+        using (var last = Start(sendTogether))
         {
             await Eventually.Until(() => database.ScalarAsync<long>("select count(*) from messaging.messages where status <> 'sent'"), left => left == 0,
                 TimeSpan.FromSeconds(60), "every message sent");
@@ -66,7 +68,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output) : IAsyncLifet
             .ToDictionary(g => g.Key, g => g.Select(r => r.ReceivedAt).ToList());
         var duplicates = requests.Values.Sum(times => times.Count - 1);
         var kills = KillAfter.Length;
-        var group = new DispatcherOptions().SendTogether;
+        var group = sendTogether;
         output.WriteLine($"{Messages} messages, {kills} kills, {stub.Requests.Count} sends, {duplicates} duplicates (at most {group} a kill), {started.Elapsed.TotalSeconds:F1} s");
 
         requests.Should().HaveCount(Messages, "no message is lost");
@@ -88,7 +90,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output) : IAsyncLifet
         return times;
     }
 
-    private Process Start()
+    private Process Start(int sendTogether)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -104,6 +106,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output) : IAsyncLifet
         start.Environment["VETOS_POSTMARK__SERVERTOKEN"] = "crash-test-token";
         start.Environment["VETOS_POSTMARK__FROM"] = "clinic@crash.example";
         start.Environment["VETOS_POSTMARK__BASEURL"] = stub.BaseUrl.ToString();
+        start.Environment["VETOS_MESSAGING__DISPATCHER__SENDTOGETHER"] = sendTogether.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Keep(e.Data);

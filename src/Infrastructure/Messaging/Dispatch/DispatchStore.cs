@@ -5,10 +5,11 @@ using VetOS.Application.Messaging;
 namespace VetOS.Infrastructure.Messaging.Dispatch;
 
 /// <summary>
-/// The dispatcher's statements. Recording the last outcomes, claiming the next batch and finding the next due time go
-/// in one round trip and one implicit transaction, so a steady run costs one commit per claim plus one per send group.
+/// The dispatcher's statements, on a connection of its own for the whole run: a pooled connection taken afresh would
+/// cost a reset statement each time. Recording the last outcomes, claiming the next batch and finding the next due
+/// time go in one round trip and one implicit transaction, so a steady run costs one commit per claim plus one per send group.
 /// </summary>
-internal sealed class DispatchStore(NpgsqlDataSource dataSource)
+internal sealed class DispatchStore(NpgsqlConnection connection)
 {
     private const string Record = """
         with o as (
@@ -52,7 +53,6 @@ internal sealed class DispatchStore(NpgsqlDataSource dataSource)
     public async Task<(IReadOnlyList<ClaimedMessage> Claimed, DateTimeOffset? NextDue)> RecordAndClaimAsync(
         IReadOnlyList<Outcome> outcomes, int limit, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         if (outcomes.Count > 0)
             batch.BatchCommands.Add(RecordCommand(outcomes));
@@ -81,7 +81,6 @@ internal sealed class DispatchStore(NpgsqlDataSource dataSource)
     {
         if (outcomes.Count == 0)
             return;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { RecordCommand(outcomes) } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -92,7 +91,7 @@ internal sealed class DispatchStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<int> RequeueInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select id from messaging.messages where status = 'sending'");
+        await using var command = new NpgsqlCommand("select id from messaging.messages where status = 'sending'", connection);
         var ids = new List<Guid>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))

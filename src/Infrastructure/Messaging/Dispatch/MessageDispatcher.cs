@@ -16,7 +16,6 @@ public sealed class MessageDispatcher(
     IServiceProvider services, ILogger<MessageDispatcher> logger)
 {
     private const long DispatcherLock = 0x5645_544F_5302; // "VETOS" + 2
-    private readonly DispatchStore store = new(dataSource);
 
     /// <summary>Runs until cancelled, standing by (and looking again each second) while another instance runs it.</summary>
     public async Task RunOrStandByAsync(CancellationToken cancellationToken)
@@ -50,6 +49,8 @@ public sealed class MessageDispatcher(
         var listening = ListenAsync(connection, running);
         try
         {
+            await using var work = await dataSource.OpenConnectionAsync(running.Token);
+            var store = new DispatchStore(work);
             var requeued = await store.RequeueInterruptedAsync(clock.GetUtcNow(), running.Token);
             if (requeued > 0)
                 logger.LogWarning("{Count} messages were claimed by a dispatcher that stopped before recording them; they go again", requeued);
