@@ -97,6 +97,6 @@ internal sealed class MessagesBenchmark : IBenchmark
             "Crash safety against commits: a group sent at once is recorded in one commit before the next goes out, so a crash repeats at most that group "
                 + "(the crash test kills the dispatcher process four times in 10,000 sends and checks exactly that). `Messaging:Dispatcher:SendTogether` sets the group.",
         ]);
-        return new BenchSection("Messages (issue 6)", rows, notes);
+        return new BenchSection("Messages (issue 6)", rows, notes, "Ratio to baseline");
     }
 }

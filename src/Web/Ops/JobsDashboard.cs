@@ -40,6 +40,9 @@ public static class JobsDashboard
             AppPath = "/",
             DisplayStorageConnectionString = false,
             Authorization = [new OperatorsOnly()],
+            // Its buttons are writes like any other: refused from other sites (CrossSiteWrites) and sent only with the
+            // SameSite session cookie. Hangfire's own antiforgery check would also refuse plain HTTP in development.
+            IgnoreAntiforgeryToken = true,
         });
         builder.Run(next);
         return builder.Build();
