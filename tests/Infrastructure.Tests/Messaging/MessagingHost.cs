@@ -56,6 +56,8 @@ public sealed class MessagingHost : IAsyncLifetime
         return new Running(stop, run);
     }
 
+    public static string NewRecipient() => $"{Guid.NewGuid():N}@example.org";
+
     public QueuedMessage Message(string recipient, DateTimeOffset? due = null, string? purpose = null, Guid? owner = null, Guid? clinic = null,
         string channel = MessageChannels.Email, string? dedupKey = null) =>
         new(Guid.CreateVersion7(), clinic, owner, channel, "test", purpose, null, dedupKey, recipient, "Subject", "Body", due ?? Clock.GetUtcNow());
@@ -64,6 +66,19 @@ public sealed class MessagingHost : IAsyncLifetime
 
     public Task<string> WhenStatus(Guid message, string status) =>
         Eventually.Until(() => StatusOf(message), s => s == status, because: $"message {message} becomes {status}");
+
+    /// <summary>The message's delivery log, one "attempt status error-code" line per entry.</summary>
+    public async Task<IReadOnlyList<string>> Log(Guid message)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "select attempt || ' ' || status || ' ' || coalesce(error_code, '') from messaging.delivery_log where message_id = $1 order by id");
+        command.Parameters.AddWithValue(message);
+        await using var reader = await command.ExecuteReaderAsync();
+        var entries = new List<string>();
+        while (await reader.ReadAsync())
+            entries.Add(reader.GetString(0));
+        return entries;
+    }
 
     private sealed class Running(CancellationTokenSource stop, Task<bool> run) : IAsyncDisposable
     {
