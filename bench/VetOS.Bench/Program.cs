@@ -3,6 +3,7 @@ using VetOS.Bench;
 using VetOS.Bench.Booking;
 using VetOS.Bench.Consent;
 using VetOS.Bench.EventStore;
+using VetOS.Bench.Messages;
 using VetOS.Bench.Report;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -19,7 +20,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark()];
+IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -8,6 +9,7 @@ using VetOS.Infrastructure.Accounts;
 using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
+using VetOS.Infrastructure.Jobs;
 using VetOS.Infrastructure.Messaging;
 using VetOS.Infrastructure.PersonalData;
 using VetOS.Infrastructure.Projections;
@@ -16,7 +18,7 @@ namespace VetOS.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddVetOSInfrastructure(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddVetOSInfrastructure(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:ConnectionString is not set; ./vetos up sets it, or give VETOS_DATABASE__CONNECTIONSTRING.");
@@ -56,6 +58,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
         services.AddSingleton<Consents.ConsentPeriodsRebuild>();
         services.AddMessageContent();
+        configuration ??= new ConfigurationBuilder().Build();
+        services.AddMessaging(configuration);
+        services.AddVetOSJobs(configuration, connectionString);
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

@@ -17,6 +17,7 @@ using VetOS.Web.Consents;
 using VetOS.Web.Health;
 using VetOS.Web.Home;
 using VetOS.Web.Messaging;
+using VetOS.Web.Ops;
 using VetOS.Web.Owners;
 using VetOS.Web.Problems;
 
@@ -24,7 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentVariables("VETOS_");
 
 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-builder.Services.AddVetOSInfrastructure(database.ConnectionString);
+builder.Services.AddVetOSInfrastructure(database.ConnectionString, builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 var allowDevelopmentActor = builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader");
@@ -63,6 +64,11 @@ if (args.Contains("migrate"))
 }
 if (database.MigrateOnStartup)
     await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+if (args.Contains("dispatch"))
+{
+    await DispatchCommand.RunAsync(app.Services);
+    return;
+}
 if (database.SeedDemo)
     await DemoSeed.RunAsync(app.Services);
 
@@ -71,6 +77,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccountProtection();
+app.UseJobsDashboard();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("VetOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -96,6 +103,7 @@ app.MapConsents();
 app.MapConsentAudit();
 app.MapReminderPolicy();
 app.MapWebhooks();
+app.MapDeliveryLog();
 
 await app.RunAsync();
 

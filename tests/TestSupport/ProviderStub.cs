@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace VetOS.TestSupport;
 
-/// <summary>A request as the stub received it.</summary>
-public sealed record StubRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
+/// <summary>A request as the stub received it, and when.</summary>
+public sealed record StubRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset ReceivedAt = default);
 
 /// <summary>What the stub answers next: a status and body, after an optional delay (a timeout, when longer than the client waits).</summary>
 public sealed record StubAnswer(int Status, string Body, TimeSpan Delay = default, string ContentType = "application/json");
@@ -27,6 +27,9 @@ public sealed class ProviderStub : IAsyncDisposable
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
     public StubAnswer Default { get; set; } = new(200, "{}");
+
+    /// <summary>When set, answers each request the script does not (e.g. with a fresh message id), instead of <see cref="Default"/>.</summary>
+    public Func<StubRequest, StubAnswer>? Responder { get; set; }
 
     public Uri BaseUrl { get; }
 
@@ -67,10 +70,11 @@ public sealed class ProviderStub : IAsyncDisposable
     private async Task Answer(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
-        Requests.Enqueue(new StubRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
+        var request = new StubRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            await reader.ReadToEndAsync()));
-        var answer = script.TryDequeue(out var next) ? next : Default;
+            await reader.ReadToEndAsync(), DateTimeOffset.UtcNow);
+        Requests.Enqueue(request);
+        var answer = script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? Default;
         if (answer.Delay > TimeSpan.Zero)
             await Task.Delay(answer.Delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         if (context.RequestAborted.IsCancellationRequested)

@@ -22,9 +22,16 @@ public static partial class AccountSteps
 
     public static Uri Relative(string path) => new(path, UriKind.Relative);
 
+    /// <summary>Waits until the dispatcher has handed every message queued for these addresses to the outbox.</summary>
+    public static Task DeliveredAsync(this VetOSApp app, params string[] recipients) =>
+        Eventually.Until(
+            () => app.Database.ScalarAsync<long>("select count(*) from messaging.messages where recipient = any($1) and status in ('queued', 'sending')", (object)recipients),
+            pending => pending == 0, because: $"the dispatcher sends what was queued for {string.Join(", ", recipients)}");
+
     /// <summary>The account and token of the newest link of that kind (<c>email-confirmation</c>, <c>password-reset</c>, <c>staff-invitation</c>) mailed to the address.</summary>
     public static async Task<(Guid Account, string Token)> LinkFor(this VetOSApp app, string email, string template)
     {
+        await app.DeliveredAsync(email);
         var body = await app.Database.ScalarAsync<string>(
             "select body from messaging.outbox where recipient = $1 and template = $2 order by created_at desc, id desc limit 1", email, template);
         var link = Link().Match(body);

@@ -16,6 +16,8 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string ConnectionString => database.ConnectionString;
 
+    protected virtual bool RunsJobs => false;
+
     public TestDatabase Database => database;
 
     /// <summary>The clock the host reads: Monday 23 November 2026, 09:00 in London.</summary>
@@ -36,6 +38,10 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemo", "true");
         builder.UseSetting("Auth:DevelopmentActorHeader", "true");
         builder.UseSetting("Messaging:ShowOutbox", "true");
+        // The dispatcher hands account emails to the outbox, where tests read their links; without Hangfire, which
+        // only the jobs tests start.
+        builder.UseSetting("Jobs:RunServer", RunsJobs.ToString());
+        builder.UseSetting("Messaging:Dispatcher:RunInProcess", (!RunsJobs).ToString());
         // Far above what any test sends, so only the rate-limit tests meet a 429.
         foreach (var limit in new[] { "SignIn", "SignUp", "ForgotPassword", "ResetPassword" })
         {
@@ -64,6 +70,8 @@ public sealed class SecondInstance(VetOSApp first) : WebApplicationFactory<Progr
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedDemo", "true");
         builder.UseSetting("Auth:DevelopmentActorHeader", "true");
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Messaging:Dispatcher:RunInProcess", "true");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
@@ -73,10 +81,12 @@ public sealed class UnmigratedApp : VetOSApp
 {
     protected override bool MigrateOnStartup => false;
 
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:SeedDemo", "false");
+        builder.UseSetting("Messaging:Dispatcher:RunInProcess", "false");
     }
 }
 
@@ -85,12 +95,14 @@ public sealed class UnreachableDatabaseApp : VetOSApp
 {
     protected override bool MigrateOnStartup => false;
 
+
     protected override string ConnectionString => "Host=127.0.0.1;Port=9;Username=nobody;Database=nothing;Timeout=2";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Database:SeedDemo", "false");
+        builder.UseSetting("Messaging:Dispatcher:RunInProcess", "false");
     }
 }
 

@@ -2,12 +2,11 @@ namespace VetOS.Bench.Report;
 
 internal static class ConsoleTable
 {
-    private static readonly string[] Headings = ["Measure", "Figure", "Goal", "Ratio to bare loop", "Met?"];
-
     public static void Print(BenchSection section)
     {
-        var cells = section.Rows.Select(r => new[] { r.Measure, r.Figure, r.Goal, r.Ratio, r.MetText.Trim('*') }).Prepend(Headings).ToList();
-        var widths = Enumerable.Range(0, Headings.Length).Select(c => cells.Max(row => row[c].Length)).ToArray();
+        string[] headings = ["Measure", "Figure", "Goal", section.RatioHeading, "Met?"];
+        var cells = section.Rows.Select(r => new[] { r.Measure, r.Figure, r.Goal, r.Ratio, r.MetText.Trim('*') }).Prepend(headings).ToList();
+        var widths = Enumerable.Range(0, headings.Length).Select(c => cells.Max(row => row[c].Length)).ToArray();
         string Line(string[] row) => string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd();
 
         Console.WriteLine();

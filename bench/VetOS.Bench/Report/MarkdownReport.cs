@@ -38,7 +38,7 @@ internal static class MarkdownReport
     private static string Body(BenchSection section)
     {
         var body = new StringBuilder()
-            .Append("| Measure | Figure | Goal | Ratio to bare loop | Met? |\n")
+            .Append($"| Measure | Figure | Goal | {section.RatioHeading} | Met? |\n")
             .Append("|---|---:|---|---:|---|\n");
         foreach (var row in section.Rows)
             body.Append($"| {row.Measure} | {row.Figure} | {row.Goal} | {row.Ratio} | {row.MetText} |\n");

@@ -27,7 +27,7 @@ public sealed class ForgotPasswordHandler(IAccounts accounts, IEmailSender email
     public async ValueTask<ResetRequested> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
         if (await accounts.PasswordResetTokenAsync(command.Email.Trim(), cancellationToken) is { } reset)
-            await email.SendAsync(AccountEmails.PasswordReset(reset.Email, links.ResetPassword(reset.Account, reset.Token)), cancellationToken);
+            await email.SendAsync(AccountEmails.PasswordReset(reset.Email, links.ResetPassword(reset.Account, reset.Token)) with { Account = reset.Account }, cancellationToken);
         return Receipt;
     }
 }

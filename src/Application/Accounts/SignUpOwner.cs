@@ -44,11 +44,11 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
         if (registration is { Account: { } account, ConfirmationToken: { } token })
         {
             await clients.AddAsync(account, command.Clinic, cancellationToken);
-            await email.SendAsync(AccountEmails.ConfirmEmail(address, clinic, links.ConfirmEmail(account, token)), cancellationToken);
+            await email.SendAsync(AccountEmails.ConfirmEmail(address, clinic, links.ConfirmEmail(account, token)) with { Clinic = command.Clinic, Account = account }, cancellationToken);
         }
         else
         {
-            await email.SendAsync(AccountEmails.AlreadyRegistered(address, clinic), cancellationToken);
+            await email.SendAsync(AccountEmails.AlreadyRegistered(address, clinic) with { Clinic = command.Clinic }, cancellationToken);
         }
         return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");
     }

@@ -61,6 +61,15 @@ public interface IConsentCheck
 {
     /// <summary>Did the owner consent to the purpose on the channel at that instant (granted, not withdrawn, not lapsed by a material notice change)?</summary>
     Task<bool> HasConsentAsync(Guid owner, Guid clinic, string purpose, string channel, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The same question for many at once (the dispatcher asks per batch): one answer per question, in order.</summary>
+    async Task<IReadOnlyList<bool>> HasConsentAsync(IReadOnlyList<ConsentQuestion> questions, CancellationToken cancellationToken)
+    {
+        var answers = new bool[questions.Count];
+        for (var i = 0; i < questions.Count; i++)
+            answers[i] = await HasConsentAsync(questions[i].Owner, questions[i].Clinic, questions[i].Purpose, questions[i].Channel, questions[i].At, cancellationToken);
+        return answers;
+    }
 }
 
 /// <summary>Where a portal request came from, as consent evidence: the client's IP address and user agent, when known.</summary>
@@ -70,3 +79,5 @@ public interface IRequestEvidence
 
     string? UserAgent { get; }
 }
+
+public sealed record ConsentQuestion(Guid Owner, Guid Clinic, string Purpose, string Channel, DateTimeOffset At);

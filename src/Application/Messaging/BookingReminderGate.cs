@@ -13,14 +13,14 @@ public sealed class BookingReminderGate(IAppointments appointments, IPlannedMess
     public const string NotConfirmed = "booking-not-confirmed";
     public const string Started = "booking-started";
 
-    public async Task<string?> SkipReasonAsync(DueMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string?> SkipReasonAsync(QueuedMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (message.Booking is not { } booking || message.Purpose is null)
             return null;
         var (state, _) = await appointments.LoadAsync(new BookingId(booking), cancellationToken);
         if (state.Status is AppointmentStatus.Cancelled or AppointmentStatus.Declined or AppointmentStatus.None)
             return BookingMessagePlanner.Cancelled;
-        var plannedFor = await planned.AppointmentStartAsync(message.Id, cancellationToken);
+        var plannedFor = message.AppointmentStart ?? await planned.AppointmentStartAsync(message.Id, cancellationToken);
         if (plannedFor is { } start && start != state.Slot.Start)
             return BookingMessagePlanner.Moved;
         if (state.Status != AppointmentStatus.Confirmed)

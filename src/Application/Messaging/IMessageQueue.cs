@@ -31,4 +31,9 @@ public static class MessageStatuses
     public const string Undelivered = "undelivered";
     public const string Read = "read";
     public const string Skipped = "skipped";
+
+    public static readonly IReadOnlyList<string> All = [Queued, Sending, Sent, Delivered, Bounced, Failed, Undelivered, Read, Skipped];
+
+    /// <summary>Statuses the dispatcher is done with: their log may be purged once the clinic's retention has passed.</summary>
+    public static readonly IReadOnlyList<string> Finished = [Sent, Delivered, Bounced, Failed, Undelivered, Read, Skipped];
 }

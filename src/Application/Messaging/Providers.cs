@@ -7,9 +7,10 @@ public sealed record EmailAttachment(string Name, string ContentType, byte[] Con
 
 /// <summary>
 /// An SMS or WhatsApp message handed to a provider: free text, or for WhatsApp outside the 24-hour window an
-/// approved template with its variables.
+/// approved template with its variables. <see cref="Tag"/> names the VetOS template it came from.
 /// </summary>
-public sealed record OutgoingText(string Channel, string To, string? Body, string? TemplateId = null, IReadOnlyDictionary<string, string>? TemplateVariables = null);
+public sealed record OutgoingText(
+    string Channel, string To, string? Body, string? TemplateId = null, IReadOnlyDictionary<string, string>? TemplateVariables = null, string? Tag = null);
 
 public enum ProviderVerdict
 {

@@ -35,7 +35,7 @@ public sealed class InviteStaffHandler(IStaffAccounts staff, IClinicRegistry cli
         var address = command.Email.Trim();
         if (await staff.InviteAsync(command.Clinic, command.Name.Trim(), address, command.Role, cancellationToken) is not { } invitation)
             return new Invitee(null);
-        await email.SendAsync(AccountEmails.StaffInvitation(address, clinic, links.AcceptInvitation(invitation.Account, invitation.Token)), cancellationToken);
+        await email.SendAsync(AccountEmails.StaffInvitation(address, clinic, links.AcceptInvitation(invitation.Account, invitation.Token)) with { Clinic = command.Clinic, Account = invitation.Account }, cancellationToken);
         return new Invitee(invitation.Account);
     }
 }

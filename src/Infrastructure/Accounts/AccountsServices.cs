@@ -4,9 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using VetOS.Application.Accounts;
-using VetOS.Application.Messaging;
 using VetOS.Application.Staff;
-using VetOS.Infrastructure.Messaging;
 
 namespace VetOS.Infrastructure.Accounts;
 
@@ -50,8 +48,6 @@ public static class AccountsServices
         services.AddScoped<IAccounts, IdentityAccounts>();
         services.AddScoped<IStaffAccounts, IdentityStaffAccounts>();
         services.AddSingleton<IClinicClients, PostgresClinicClients>();
-        services.AddSingleton<OutboxEmailSender>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         return services;
     }
 }

@@ -37,5 +37,7 @@ public sealed class BookingMessagesProjection : Projection
             context.Execute(MessageRows.DropReminders, booking, reason, now);
         foreach (var message in plan.Messages)
             context.Execute(MessageRows.Insert, MessageRows.Parameters(message, now));
+        if (plan.Messages.Any(m => m.DueAt <= now.AddSeconds(5)))
+            context.Execute(MessageRows.Notify);
     }
 }

@@ -6,14 +6,22 @@ namespace VetOS.Infrastructure.Messaging;
 /// <summary>A queued message as a row of <c>messaging.messages</c>; one with a dedup key already there is not queued again.</summary>
 public static class MessageRows
 {
+    /// <summary>A message and its first delivery-log entry, in one statement; a dedup key seen before queues nothing.</summary>
     public const string Insert = """
-        insert into messaging.messages
-            (id, clinic_id, owner_id, channel, template, purpose, booking_id, dedup_key, recipient, subject, body, due_at, next_attempt_at,
-             created_at, updated_at, attachment_name, attachment_type, attachment, whatsapp_template_sid, whatsapp_template_variables, appointment_start)
-        values ($1, $2::uuid, $3::uuid, $4, $5, $6::text, $7::uuid, $8::text, $9, $10::text, $11, $12, $12,
-                $13, $13, $14::text, $15::text, $16::bytea, $17::text, $18::jsonb, $19::timestamptz)
-        on conflict do nothing
+        with m as (
+          insert into messaging.messages
+              (id, clinic_id, owner_id, channel, template, purpose, booking_id, dedup_key, recipient, subject, body, due_at, next_attempt_at,
+               created_at, updated_at, attachment_name, attachment_type, attachment, whatsapp_template_sid, whatsapp_template_variables, appointment_start)
+          values ($1, $2::uuid, $3::uuid, $4, $5, $6::text, $7::uuid, $8::text, $9, $10::text, $11, $12, $12,
+                  $13, $13, $14::text, $15::text, $16::bytea, $17::text, $18::jsonb, $19::timestamptz)
+          on conflict do nothing
+          returning id, clinic_id)
+        insert into messaging.delivery_log (message_id, clinic_id, attempt, status, at)
+        select id, clinic_id, 0, 'queued', $13 from m
         """;
+
+    /// <summary>Wakes dispatchers wherever they run, once the queuing transaction commits.</summary>
+    public const string Notify = $"select pg_notify('{MessageSignal.Channel}', '')";
 
     public static object[] Parameters(QueuedMessage m, DateTimeOffset now) =>
     [

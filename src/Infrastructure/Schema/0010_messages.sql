@@ -18,16 +18,18 @@ create table messaging.messages (
                         check (status in ('queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'undelivered', 'read', 'skipped')),
     skip_reason         text,
     attempts            int not null default 0,
-    next_attempt_at     timestamptz not null,
+    next_attempt_at     timestamptz not null, -- while 'sending': when the dispatcher's lease on it runs out
     provider            text,
     provider_message_id text,
     created_at          timestamptz not null,
     sent_at             timestamptz,
     updated_at          timestamptz not null
 );
-create index messages_due on messaging.messages (next_attempt_at) where status = 'queued';
+create index messages_due on messaging.messages (next_attempt_at) where status in ('queued', 'sending');
 create unique index messages_by_provider_id on messaging.messages (provider, provider_message_id) where provider_message_id is not null;
 create index messages_by_clinic on messaging.messages (clinic_id, created_at);
+-- The retention purge: finished messages by their latest activity.
+create index messages_finished on messaging.messages (clinic_id, updated_at) where status not in ('queued', 'sending');
 create index messages_by_owner on messaging.messages (owner_id, created_at);
 create index messages_by_booking on messaging.messages (booking_id) where booking_id is not null;
 
@@ -48,10 +50,11 @@ create table messaging.delivery_log (
 create index delivery_log_by_message on messaging.delivery_log (message_id, id);
 create index delivery_log_by_clinic on messaging.delivery_log (clinic_id, at);
 
--- What each retention purge removed: counts and times, no personal data.
+-- What each retention purge removed: counts and times, no personal data. A null clinic stands for account
+-- emails of no clinic (password resets), kept for the default retention.
 create table audit.delivery_log_purges (
     id        bigint generated always as identity primary key,
-    clinic_id uuid not null,
+    clinic_id uuid,
     purged_at timestamptz not null,
     messages  int not null,
     oldest    timestamptz not null,

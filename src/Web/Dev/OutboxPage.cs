@@ -8,7 +8,7 @@ public static class OutboxPage
 {
     public static IEndpointRouteBuilder MapOutboxPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/outbox", async (OutboxEmailSender outbox, CancellationToken ct) =>
+        app.MapGet("/dev/outbox", async (OutboxProvider outbox, CancellationToken ct) =>
         {
             var html = HtmlEncoder.Default;
             var rows = string.Concat((await outbox.LatestAsync(100, ct)).Select(m =>

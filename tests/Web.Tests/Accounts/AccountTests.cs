@@ -47,6 +47,7 @@ public sealed class AccountTests(VetOSApp app) : IClassFixture<VetOSApp>
         again.StatusCode.Should().Be(first.StatusCode);
         (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
         (await app.Database.ScalarAsync<long>("select count(*) from identity.users where normalized_email = upper($1)", email)).Should().Be(1);
+        await app.DeliveredAsync(email);
         (await app.Database.ScalarAsync<long>("select count(*) from messaging.outbox where recipient = $1 and template = 'already-registered'", email)).Should().Be(1);
     }
 
@@ -149,6 +150,7 @@ public sealed class AccountTests(VetOSApp app) : IClassFixture<VetOSApp>
         var email = NewEmail();
         await app.Browser().PostAsJsonAsync("/api/account/sign-up", SignUp(email));
 
+        await app.DeliveredAsync(email);
         var page = await app.Browser().GetStringAsync(new Uri("/dev/outbox", UriKind.Relative));
 
         page.Should().Contain(email).And.Contain("Confirm your email for Riverside Veterinary Clinic").And.Contain("<a href=\"http://localhost:5080/account/confirm?account=");

@@ -51,6 +51,7 @@ public sealed partial class PasswordResetTests(VetOSApp app) : IClassFixture<Vet
         answers.Select(a => a.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Accepted);
         var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
         bodies.Distinct().Should().ContainSingle();
+        await app.DeliveredAsync(confirmed, unconfirmed, unknown);
         (await app.Database.ScalarAsync<long>("select count(*) from messaging.outbox where template = 'password-reset' and recipient = any($1)",
             (object)new[] { confirmed, unconfirmed, unknown })).Should().Be(1);
         (await app.Database.ScalarAsync<string>("select recipient from messaging.outbox where template = 'password-reset' and recipient = any($1)",

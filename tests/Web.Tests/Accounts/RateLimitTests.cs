@@ -58,6 +58,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
             answers.Add((await app.Browser().PostAsJsonAsync("/api/account/sign-up", SignUp(email))).StatusCode);
 
         answers.Should().Equal(HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests);
+        await app.DeliveredAsync(email);
         (await app.Database.ScalarAsync<long>("select count(*) from messaging.outbox where recipient = $1", email)).Should().Be(2, "the refused attempt mails nobody");
     }
 

@@ -131,6 +131,6 @@ public sealed class BookingMessagesTests(MessagingApp app) : IClassFixture<Messa
         confirmed.Count(r => r.Purpose != null).Should().Be(3);
     }
 
-    private static DueMessage Due(MessageRow row, Guid booking) =>
-        new(row.Id, DemoClinic.Id, null, row.Channel, row.Template, row.Purpose, booking, row.DueAt);
+    private static QueuedMessage Due(MessageRow row, Guid booking) =>
+        new(row.Id, DemoClinic.Id, null, row.Channel, row.Template, row.Purpose, booking, null, "", null, "", row.DueAt);
 }

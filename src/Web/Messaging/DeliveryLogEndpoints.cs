@@ -1,0 +1,21 @@
+using Mediator;
+using VetOS.Application.Messaging;
+
+namespace VetOS.Web.Messaging;
+
+/// <summary>The delivery log and its retention purges, for the clinic's auditors and admins.</summary>
+public static class DeliveryLogEndpoints
+{
+    public static IEndpointRouteBuilder MapDeliveryLog(this IEndpointRouteBuilder app)
+    {
+        var clinic = app.MapGroup("/api/clinics/{clinicId:guid}/delivery-log").WithTags("Audit");
+        clinic.MapGet("/", async (Guid clinicId, Guid? owner, DateTimeOffset? from, DateTimeOffset? to, string? status, int? limit,
+                    IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetDeliveryLogQuery(clinicId, owner, from, to, status, limit), ct)))
+            .WithSummary("Each message the clinic sent with its attempts and statuses, by owner, period and status; no recipients or content (auditors and clinic admins)");
+        clinic.MapGet("/purges", async (Guid clinicId, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetDeliveryLogPurgesQuery(clinicId), ct)))
+            .WithSummary("The retention purges of the delivery log: when, how many messages, the span purged (auditors and clinic admins)");
+        return app;
+    }
+}
