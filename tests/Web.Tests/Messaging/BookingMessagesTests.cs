@@ -61,7 +61,8 @@ public sealed class BookingMessagesTests(MessagingApp app) : IClassFixture<Messa
         var marker = await later.BookOk(DemoClinic.Vaccination, DemoClinic.DrLind, Tuesday10, laterPet);
         await app.MessagesOnceFor(marker.Id, r => r.Count == 4, "the rebuild to have replayed past the first booking");
 
-        (await app.MessagesFor(booked.Id)).Should().BeEquivalentTo(before);
+        // The dispatcher may have sent them meanwhile; what matters is that nothing was queued again.
+        (await app.MessagesFor(booked.Id)).Should().BeEquivalentTo(before, o => o.Excluding(r => r.Status));
     }
 
     [Fact]
