@@ -25,6 +25,7 @@ internal static class JobsIdle
             ["Jobs:RunServer"] = "true",
         }).Build();
         var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddVetOSInfrastructure(connectionString, configuration);
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().Where(s => s is BackgroundJobServerHostedService or RecurringJobs).ToList();
