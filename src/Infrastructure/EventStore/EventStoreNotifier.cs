@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.EventStore;
 
@@ -11,12 +12,11 @@ namespace VetOS.Infrastructure.EventStore;
 public sealed class EventStoreNotifier : IAsyncDisposable
 {
     public const string Channel = "vetos_events";
-    private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly NpgsqlDataSource dataSource;
     private readonly ILogger<EventStoreNotifier> logger;
     private readonly CancellationTokenSource stopping = new();
-    private readonly SemaphoreSlim notifyRequested = new(0, 1);
+    private readonly CoalescedNotify notify;
     private readonly Lazy<Task> started;
     private TaskCompletionSource signal = NewSignal();
 
@@ -24,9 +24,8 @@ public sealed class EventStoreNotifier : IAsyncDisposable
     {
         this.dataSource = dataSource;
         this.logger = logger;
-        started = new Lazy<Task>(() => Task.WhenAll(
-            Task.Run(() => ListenAsync(stopping.Token)),
-            Task.Run(() => NotifyOthersAsync(stopping.Token))));
+        notify = new CoalescedNotify(dataSource, Channel, logger);
+        started = new Lazy<Task>(() => Task.Run(() => ListenAsync(stopping.Token)));
     }
 
     /// <summary>A task that completes at the next wake-up. Take it before reading, so no append is missed in between.</summary>
@@ -41,11 +40,7 @@ public sealed class EventStoreNotifier : IAsyncDisposable
     {
         _ = started.Value;
         Wake();
-        if (notifyRequested.CurrentCount == 0)
-        {
-            try { notifyRequested.Release(); }
-            catch (SemaphoreFullException) { /* a NOTIFY is already on its way */ }
-        }
+        notify.Request();
     }
 
     private void Wake() => Interlocked.Exchange(ref signal, NewSignal()).TrySetResult();
@@ -76,30 +71,6 @@ public sealed class EventStoreNotifier : IAsyncDisposable
         }
     }
 
-    private async Task NotifyOthersAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await notifyRequested.WaitAsync(cancellationToken);
-                await using (var command = dataSource.CreateCommand($"notify {Channel}"))
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                // Other instances are told at most this often; this one was woken at once.
-                await Task.Delay(NotifyInterval, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Notifying other instances of appended events failed");
-                await Pause(cancellationToken);
-            }
-        }
-    }
-
     private static async Task Pause(CancellationToken cancellationToken)
     {
         try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
@@ -117,6 +88,6 @@ public sealed class EventStoreNotifier : IAsyncDisposable
             catch (OperationCanceledException) { }
         }
         stopping.Dispose();
-        notifyRequested.Dispose();
+        await notify.DisposeAsync();
     }
 }

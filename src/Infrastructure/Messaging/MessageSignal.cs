@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.Messaging.Dispatch;
 
 namespace VetOS.Infrastructure.Messaging;
@@ -13,22 +14,15 @@ namespace VetOS.Infrastructure.Messaging;
 public sealed class MessageSignal : IAsyncDisposable
 {
     public const string Channel = "vetos_messages";
-    private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(5);
 
-    private readonly NpgsqlDataSource dataSource;
     private readonly TimeSpan horizon;
-    private readonly ILogger<MessageSignal> logger;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly SemaphoreSlim notifyRequested = new(0, 1);
-    private readonly Lazy<Task> notifier;
+    private readonly CoalescedNotify notify;
     private TaskCompletionSource signal = NewSignal();
 
     public MessageSignal(NpgsqlDataSource dataSource, IOptions<DispatcherOptions> options, ILogger<MessageSignal> logger)
     {
-        this.dataSource = dataSource;
-        this.logger = logger;
         horizon = options.Value.IdlePoll;
-        notifier = new Lazy<Task>(() => Task.Run(() => NotifyOthersAsync(stopping.Token)));
+        notify = new CoalescedNotify(dataSource, Channel, logger);
     }
 
     /// <summary>Completes at the next wake-up. Take it before looking at the queue, so nothing queued in between is missed.</summary>
@@ -42,49 +36,10 @@ public sealed class MessageSignal : IAsyncDisposable
         if (dueAt - now > horizon)
             return;
         Wake();
-        _ = notifier.Value;
-        if (notifyRequested.CurrentCount == 0)
-        {
-            try { notifyRequested.Release(); }
-            catch (SemaphoreFullException) { /* a NOTIFY is already on its way */ }
-        }
-    }
-
-    private async Task NotifyOthersAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await notifyRequested.WaitAsync(cancellationToken);
-                await using (var command = dataSource.CreateCommand($"notify {Channel}"))
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                await Task.Delay(NotifyInterval, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Notifying the dispatcher of a queued message failed");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
+        notify.Request();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        if (notifier.IsValueCreated)
-        {
-            try { await notifier.Value; }
-            catch (OperationCanceledException) { }
-        }
-        stopping.Dispose();
-        notifyRequested.Dispose();
-    }
+    public ValueTask DisposeAsync() => notify.DisposeAsync();
 }
