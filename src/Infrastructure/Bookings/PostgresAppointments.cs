@@ -11,6 +11,8 @@ namespace VetOS.Infrastructure.Bookings;
 public sealed class PostgresAppointments(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IAppointments
 {
+    private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+
     public static StreamName StreamOf(BookingId id) => StreamName.For("booking", id.Value.ToString("N"));
 
     public async Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken)
@@ -21,22 +23,13 @@ public sealed class PostgresAppointments(
     }
 
     public async Task<long> SaveAsync(
-        BookingId id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
-    {
-        var data = new List<EventData>(events.Count);
-        foreach (var e in events)
-            data.Add(await serializer.SerializeAsync(e, metadata, cancellationToken: cancellationToken));
-        var expected = expectedRevision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(expectedRevision);
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await store.AppendAsync(connection, transaction, StreamOf(id), expected, data, cancellationToken);
-        foreach (var e in events)
-            await HoldSlot(connection, transaction, e, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        notifier.Appended();
-        return result.NextExpectedRevision;
-    }
+        BookingId id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
+        await append.AppendAsync(StreamOf(id), expectedRevision, await append.SerializeAsync(events, metadata, cancellationToken),
+            async (connection, transaction, ct) =>
+            {
+                foreach (var e in events)
+                    await HoldSlot(connection, transaction, e, ct);
+            }, cancellationToken);
 
     private const string InsertHold = """
         insert into booking.slot_holds (booking_id, resource_id, held, clinic_id)

@@ -14,6 +14,8 @@ namespace VetOS.Infrastructure.Consents;
 public sealed class PostgresConsentLedgers(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IConsentLedgers
 {
+    private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+
     public const string Renewed = "renewed";
 
     public static StreamName StreamOf(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
@@ -29,30 +31,14 @@ public sealed class PostgresConsentLedgers(
         Guid owner, Guid clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var stream = StreamOf(owner, clinic);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var previous = expectedRevision < 0
             ? ConsentChain.Genesis(stream)
             : ConsentChain.HashOfStored((await store.ReadStreamAsync(stream, Direction.Backwards, expectedRevision, 1, cancellationToken)).Single());
-        var data = new List<EventData>(events.Count);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var (linked, hash) = ConsentChain.Link(
-                await serializer.SerializeAsync(events[i], metadata, cancellationToken: cancellationToken), expectedRevision + 1 + i, previous);
-            data.Add(linked);
-            previous = hash;
-        }
-        var expected = expectedRevision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(expectedRevision);
-        var result = await store.AppendAsync(connection, transaction, stream, expected, data, cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var command in events.SelectMany(Periods))
-                batch.BatchCommands.Add(command);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        notifier.Appended();
-        return result.NextExpectedRevision;
+        var data = await append.SerializeAsync(events, metadata, cancellationToken);
+        for (var i = 0; i < data.Count; i++)
+            (data[i], previous) = ConsentChain.Link(data[i], expectedRevision + 1 + i, previous);
+        return await append.AppendAsync(stream, expectedRevision, data,
+            (connection, transaction, ct) => WriteSideAppend.RunAsync(connection, transaction, events.SelectMany(Periods), ct), cancellationToken);
     }
 
     public async Task<ChainReport> VerifyAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ namespace VetOS.Infrastructure.Owners;
 public sealed class PostgresOwnerRecords(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IOwnerRecords
 {
+    private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+
     public static StreamName StreamOf(OwnerId id) => StreamName.For("owner", id.Value.ToString("N"));
 
     public async Task<OwnerFile> LoadAsync(OwnerId owner, CancellationToken cancellationToken)
@@ -26,37 +28,19 @@ public sealed class PostgresOwnerRecords(
     }
 
     public async Task<long> SaveAsync(
-        OwnerId owner, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
-    {
-        var data = new List<EventData>(events.Count);
-        foreach (var e in events)
-            data.Add(await serializer.SerializeAsync(e, metadata, cancellationToken: cancellationToken));
-        var expected = expectedRevision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(expectedRevision);
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await store.AppendAsync(connection, transaction, StreamOf(owner), expected, data, cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var e in events)
+        OwnerId owner, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
+        await append.AppendAsync(StreamOf(owner), expectedRevision, await append.SerializeAsync(events, metadata, cancellationToken),
+            async (connection, transaction, ct) =>
             {
-                if (WriteSide(e) is { } command)
-                    batch.BatchCommands.Add(command);
-            }
-            try
-            {
-                if (batch.BatchCommands.Count > 0)
-                    await batch.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && events.OfType<PetAdded>().FirstOrDefault() is { } added)
-            {
-                throw new DuplicatePetException(new PetId(added.PetId));
-            }
-        }
-        await transaction.CommitAsync(cancellationToken);
-        notifier.Appended();
-        return result.NextExpectedRevision;
-    }
+                try
+                {
+                    await WriteSideAppend.RunAsync(connection, transaction, events.Select(WriteSide).OfType<NpgsqlBatchCommand>(), ct);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && events.OfType<PetAdded>().FirstOrDefault() is { } added)
+                {
+                    throw new DuplicatePetException(new PetId(added.PetId));
+                }
+            }, cancellationToken);
 
     private static NpgsqlBatchCommand? WriteSide(object e) => e switch
     {
