@@ -30,12 +30,8 @@ public sealed class GetConsentHistoryHandler(IConsentReports reports) : IQueryHa
         return new ConsentHistory(query.Clinic, query.Owner, events.Select(EntryOf).OfType<ConsentHistoryEntry>().ToList());
     }
 
-    private static ConsentHistoryEntry? EntryOf(ChainedEvent e) => e.Stored.Event switch
-    {
-        ConsentGranted g => new(e.Stored.Revision, ConsentChanges.Granted, g.Purpose, g.Channel, g.Source, g.By, g.At,
-            g.NoticeVersion, g.NoticeHash, g.IpAddress, g.UserAgent, g.MessageId, g.Note, e.Hash),
-        ConsentWithdrawn w => new(e.Stored.Revision, ConsentChanges.Withdrawn, w.Purpose, w.Channel, w.Source, w.By, w.At,
-            w.NoticeVersion, w.NoticeHash, w.IpAddress, w.UserAgent, w.MessageId, w.Note, e.Hash),
-        _ => null,
-    };
+    private static ConsentHistoryEntry? EntryOf(ChainedEvent e) => e.Stored.Event is IConsentChoice c
+        ? new(e.Stored.Revision, c.Granted ? ConsentChanges.Granted : ConsentChanges.Withdrawn, c.Purpose, c.Channel, c.Source, c.By, c.At,
+            c.NoticeVersion, c.NoticeHash, c.IpAddress, c.UserAgent, c.MessageId, c.Note, e.Hash)
+        : null;
 }

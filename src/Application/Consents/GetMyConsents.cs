@@ -49,15 +49,10 @@ public sealed class GetMyConsentsHandler(IConsentLedgers ledgers, IConsentPurpos
                 notice is null ? null : new NoticeView(notice.Version, notice.Wording, notice.Hash, notice.Material, notice.PublishedAt),
                 p.Channels.Select(channel => ChannelConsent.Of(stream.Ledger, rules, channel, now)).ToList());
         }).ToList();
-        var history = stream.Events.Select(e => e.Event switch
-            {
-                ConsentGranted g => new MyConsentChange(g.At, g.Purpose, g.Channel, "granted", g.Source, g.NoticeVersion, g.NoticeHash,
-                    g.IpAddress, g.UserAgent, g.MessageId, g.Note, g.By),
-                ConsentWithdrawn w => new MyConsentChange(w.At, w.Purpose, w.Channel, "withdrawn", w.Source, w.NoticeVersion, w.NoticeHash,
-                    w.IpAddress, w.UserAgent, w.MessageId, w.Note, w.By),
-                _ => null,
-            })
-            .OfType<MyConsentChange>().Reverse().ToList();
+        var history = stream.Events.Select(e => e.Event).OfType<IConsentChoice>()
+            .Select(c => new MyConsentChange(c.At, c.Purpose, c.Channel, c.Granted ? "granted" : "withdrawn", c.Source, c.NoticeVersion, c.NoticeHash,
+                c.IpAddress, c.UserAgent, c.MessageId, c.Note, c.By))
+            .Reverse().ToList();
         return new MyConsents(query.Clinic, consents, history);
     }
 }

@@ -7,18 +7,38 @@ namespace VetOS.Domain.Consents;
 /// what (<see cref="ConsentSources"/>), the notice's version and hash as shown, and from the portal the IP address
 /// and browser, which are the owner's personal data.
 /// </summary>
+/// <summary>What a grant and a withdrawal share: one choice of one purpose on one channel, with its evidence.</summary>
+public interface IConsentChoice
+{
+    Guid OwnerId { get; }
+    Guid ClinicId { get; }
+    string Purpose { get; }
+    string Channel { get; }
+    string Source { get; }
+    int? NoticeVersion { get; }
+    string? NoticeHash { get; }
+    string? IpAddress { get; }
+    string? UserAgent { get; }
+    string? MessageId { get; }
+    string? Note { get; }
+    string By { get; }
+    DateTimeOffset At { get; }
+
+    bool Granted => this is ConsentGranted;
+}
+
 [EventType("consent.v1.granted")]
 public sealed record ConsentGranted(
     [property: DataSubject] Guid OwnerId, Guid ClinicId, string Purpose, string Channel, string Source,
     int? NoticeVersion, string? NoticeHash, [property: PersonalData] string? IpAddress, [property: PersonalData] string? UserAgent,
-    string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At);
+    string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At) : IConsentChoice;
 
 /// <summary>An owner withdrew consent for one purpose on one channel, with the same evidence as a grant.</summary>
 [EventType("consent.v1.withdrawn")]
 public sealed record ConsentWithdrawn(
     [property: DataSubject] Guid OwnerId, Guid ClinicId, string Purpose, string Channel, string Source,
     int? NoticeVersion, string? NoticeHash, [property: PersonalData] string? IpAddress, [property: PersonalData] string? UserAgent,
-    string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At);
+    string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At) : IConsentChoice;
 
 /// <summary>Through what an owner's choice reached VetOS.</summary>
 public static class ConsentSources

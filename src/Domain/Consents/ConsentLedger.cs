@@ -21,8 +21,10 @@ public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<
 
     public ConsentLedger Apply(object @event) => @event switch
     {
-        ConsentGranted g => this with { Standings = Standings.SetItem((g.Purpose, g.Channel), new Standing(true, g.NoticeVersion, g.At, g.Source)), Revision = Revision + 1 },
-        ConsentWithdrawn w => this with { Standings = Standings.SetItem((w.Purpose, w.Channel), new Standing(false, w.NoticeVersion, w.At, w.Source)), Revision = Revision + 1 },
+        IConsentChoice c => this with
+        {
+            Standings = Standings.SetItem((c.Purpose, c.Channel), new Standing(c.Granted, c.NoticeVersion, c.At, c.Source)), Revision = Revision + 1,
+        },
         _ => this with { Revision = Revision + 1 },
     };
 
@@ -40,10 +42,5 @@ public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<
         _ => ConsentStatus.Granted,
     };
 
-    public static DateTimeOffset AtOf(object @event) => @event switch
-    {
-        ConsentGranted g => g.At,
-        ConsentWithdrawn w => w.At,
-        _ => DateTimeOffset.MinValue,
-    };
+    public static DateTimeOffset AtOf(object @event) => (@event as IConsentChoice)?.At ?? DateTimeOffset.MinValue;
 }
