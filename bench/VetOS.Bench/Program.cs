@@ -2,6 +2,7 @@ using System.Globalization;
 using VetOS.Bench;
 using VetOS.Bench.Booking;
 using VetOS.Bench.Consent;
+using VetOS.Bench.Enumeration;
 using VetOS.Bench.EventStore;
 using VetOS.Bench.Messages;
 using VetOS.Bench.Report;
@@ -20,7 +21,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark()];
+IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark(), new EnumerationBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {

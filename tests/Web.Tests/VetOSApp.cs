@@ -20,8 +20,13 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => database;
 
-    /// <summary>The clock the host reads: Monday 23 November 2026, 09:00 in London.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>When the host's clock starts: Monday 23 November 2026, 09:00 in London, unless a host says otherwise.</summary>
+    protected virtual DateTimeOffset StartsAt => new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private FakeTimeProvider? clock;
+
+    /// <summary>The clock the host reads; tests move it forward.</summary>
+    public FakeTimeProvider Clock => clock ??= new FakeTimeProvider(StartsAt);
 
 
     public async Task InitializeAsync()

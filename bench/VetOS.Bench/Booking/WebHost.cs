@@ -22,7 +22,9 @@ internal sealed class WebHost : IAsyncDisposable
     /// <summary>Lines the host wrote (warnings and worse: its log level is Warning).</summary>
     public long OutputLines => Interlocked.Read(ref lines);
 
-    public static async Task<WebHost> StartAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="settings">Configuration keys (<c>RateLimits:SignIn:PerIp</c>) over the defaults below, for sections that need them.</param>
+    public static async Task<WebHost> StartAsync(
+        string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = WebDll();
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
@@ -44,6 +46,8 @@ internal sealed class WebHost : IAsyncDisposable
         start.Environment["Database__SeedDemo"] = "false";
         start.Environment["Auth__DevelopmentActorHeader"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var host = new WebHost(Process.Start(start) ?? throw new InvalidOperationException($"Could not start dotnet {dll}."));
         host.Process.OutputDataReceived += (_, e) => host.Keep(e.Data);

@@ -6,7 +6,8 @@ using VetOS.Domain;
 namespace VetOS.Infrastructure.Accounts;
 
 /// <summary>Accounts through ASP.NET Core Identity. Known and unknown addresses cost the same work, so timing tells nothing.</summary>
-public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher, NpgsqlDataSource dataSource) : IAccounts
+public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher, NpgsqlDataSource dataSource, TimeProvider clock)
+    : IAccounts
 {
     private static readonly UserAccount Nobody = new();
     private static string? decoyHash;
@@ -36,7 +37,7 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
     public async Task<Guid?> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null || !user.EmailConfirmed || await users.IsLockedOutAsync(user))
+        if (user is null || !user.EmailConfirmed || IsLockedOut(user))
             hasher.VerifyHashedPassword(Nobody, decoyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString()), password);
         else if (await users.CheckPasswordAsync(user, password))
         {
@@ -47,15 +48,17 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
         return null;
     }
 
+    /// <summary>Identity's own check reads the machine's clock; the host's clock decides here, as everywhere.</summary>
+    private bool IsLockedOut(UserAccount user) => user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+
     /// <summary>
     /// Identity's lockout rule (5 failures lock for 5 minutes) as one statement, run for every failed sign-in whether or
     /// not the address has an account, so both cost the same; atomic, so parallel guesses cannot slip past the limit.
-    /// The system clock, as Identity's lockout check reads it.
     /// </summary>
     private async Task CountFailureAsync(string email, CancellationToken cancellationToken)
     {
         var lockout = users.Options.Lockout;
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         await using var command = dataSource.CreateCommand("""
             update identity.users
                set access_failed_count = case when access_failed_count + 1 >= $2 then 0 else access_failed_count + 1 end,

@@ -3,7 +3,7 @@ using VetOS.Application.Accounts;
 
 namespace VetOS.Infrastructure.Accounts;
 
-public sealed class PostgresClinicClients(NpgsqlDataSource dataSource) : IClinicClients
+public sealed class PostgresClinicClients(NpgsqlDataSource dataSource, TimeProvider clock) : IClinicClients
 {
     public async Task<string?> ClinicNameAsync(Guid clinic, CancellationToken cancellationToken)
     {
@@ -14,9 +14,10 @@ public sealed class PostgresClinicClients(NpgsqlDataSource dataSource) : IClinic
 
     public async Task AddAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("insert into owners.clinic_clients (clinic_id, owner_id) values ($1, $2) on conflict do nothing");
+        await using var command = dataSource.CreateCommand("insert into owners.clinic_clients (clinic_id, owner_id, since) values ($1, $2, $3) on conflict do nothing");
         command.Parameters.AddWithValue(clinic);
         command.Parameters.AddWithValue(owner);
+        command.Parameters.AddWithValue(clock.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

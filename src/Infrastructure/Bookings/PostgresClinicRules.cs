@@ -5,8 +5,11 @@ using VetOS.Domain.Clinics;
 
 namespace VetOS.Infrastructure.Bookings;
 
-/// <summary>Reads a clinic's booking rules from its setup tables in one round trip.</summary>
-public sealed class PostgresClinicRules(NpgsqlDataSource dataSource) : IClinicRulesSource
+/// <summary>
+/// Reads a clinic's booking rules from its setup tables in one round trip, leaving out blocked times that ended before
+/// the host's clock says it is now (the database's clock decides nothing).
+/// </summary>
+public sealed class PostgresClinicRules(NpgsqlDataSource dataSource, TimeProvider clock) : IClinicRulesSource
 {
     public async Task<ClinicRules?> FindAsync(ClinicId clinic, CancellationToken cancellationToken)
     {
@@ -17,7 +20,10 @@ public sealed class PostgresClinicRules(NpgsqlDataSource dataSource) : IClinicRu
             {
                 Command("select time_zone, minimum_lead_time, buffer, booking_horizon, cancellation_window from clinic.clinics where id = $1", clinic),
                 Command("select weekday, opens, closes from clinic.opening_hours where clinic_id = $1", clinic),
-                Command("select starts_at, ends_at, resource_id, reason from clinic.blocked_times where clinic_id = $1 and ends_at > now()", clinic),
+                new NpgsqlBatchCommand("select starts_at, ends_at, resource_id, reason from clinic.blocked_times where clinic_id = $1 and ends_at > $2")
+                {
+                    Parameters = { new NpgsqlParameter<Guid> { TypedValue = clinic.Value }, new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() } },
+                },
                 Command("select id, name, kind from clinic.resources where clinic_id = $1 order by name", clinic),
                 Command("""
                     select t.id, t.name, t.duration, t.species, t.owners_may_book_directly,

@@ -3,7 +3,7 @@ using Npgsql;
 namespace VetOS.Infrastructure.Clinics;
 
 /// <summary>The clinic a new user meets on <c>./vetos up</c>: hours, vets, rooms, appointment types and a demo owner. Seeding twice changes nothing.</summary>
-public sealed class DemoClinic(NpgsqlDataSource dataSource)
+public sealed class DemoClinic(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public static readonly Guid Id = Guid.Parse("5f0c6a1e-7d39-4c1b-9a4e-2b8d3f6e1a01");
     public const string Slug = "riverside";
@@ -32,14 +32,15 @@ public sealed class DemoClinic(NpgsqlDataSource dataSource)
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        // Every value is one of the constants above, so the script is sent as plain SQL in one round trip.
-        await using var command = dataSource.CreateCommand(Seed);
+        // Every value is one of the constants above or the clock's instant, so the script is sent as plain SQL in one round trip.
+        await using var command = dataSource.CreateCommand(Seed(clock.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static readonly string Seed = $$"""
-        insert into clinic.clinics (id, slug, name, time_zone, address, contact_email, contact_phone, grievance_contact)
-        values ('{{Id}}', '{{Slug}}', '{{Name}}', '{{TimeZone}}', '12 River Walk, Kingston upon Thames KT1 1AA, United Kingdom',
+    /// <summary>The clinic joins, and its owner becomes its client, when the host's clock says: its first notices date from then.</summary>
+    private static string Seed(DateTimeOffset now) => $$"""
+        insert into clinic.clinics (id, slug, name, time_zone, created_at, address, contact_email, contact_phone, grievance_contact)
+        values ('{{Id}}', '{{Slug}}', '{{Name}}', '{{TimeZone}}', '{{now:O}}', '12 River Walk, Kingston upon Thames KT1 1AA, United Kingdom',
                 'privacy@riverside-vets.example', '+442079460000', 'Information Commissioner''s Office, ico.org.uk, 0303 123 1113')
         on conflict (id) do nothing;
 
@@ -70,7 +71,7 @@ public sealed class DemoClinic(NpgsqlDataSource dataSource)
             ('{{NurseClinic}}', '{{NurseRoom}}')
         on conflict do nothing;
 
-        insert into owners.clinic_clients (clinic_id, owner_id) values ('{{Id}}', '{{DemoOwner}}') on conflict do nothing;
+        insert into owners.clinic_clients (clinic_id, owner_id, since) values ('{{Id}}', '{{DemoOwner}}', '{{now:O}}') on conflict do nothing;
         insert into owners.pets (id, owner_id, name, species) values
             ('{{Biscuit}}', '{{DemoOwner}}', 'Biscuit', 'dog'),
             ('{{Miso}}', '{{DemoOwner}}', 'Miso', 'cat')

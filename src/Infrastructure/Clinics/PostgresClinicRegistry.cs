@@ -3,15 +3,16 @@ using VetOS.Application.Clinics;
 
 namespace VetOS.Infrastructure.Clinics;
 
-public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource) : IClinicRegistry
+/// <summary>Clinics and their details; a clinic joins at the host's clock, and its first consent notices date from then.</summary>
+public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource, TimeProvider clock) : IClinicRegistry
 {
     private const string Columns = "name, slug, address, time_zone, contact_email, contact_phone, grievance_contact";
 
     public Task<ClinicSaved> CreateAsync(Guid id, ClinicDetails details, CancellationToken cancellationToken) =>
-        SaveAsync($"insert into clinic.clinics (id, {Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8)", id, details, cancellationToken);
+        SaveAsync($"insert into clinic.clinics (id, {Columns}, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [.. Values(id, details), clock.GetUtcNow()], cancellationToken);
 
     public Task<ClinicSaved> UpdateAsync(Guid id, ClinicDetails details, CancellationToken cancellationToken) =>
-        SaveAsync($"update clinic.clinics set ({Columns}) = ($2, $3, $4, $5, $6, $7, $8) where id = $1", id, details, cancellationToken);
+        SaveAsync($"update clinic.clinics set ({Columns}) = ($2, $3, $4, $5, $6, $7, $8) where id = $1", Values(id, details), cancellationToken);
 
     public async Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -38,10 +39,13 @@ public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource) : IClini
         return clinics;
     }
 
-    private async Task<ClinicSaved> SaveAsync(string sql, Guid id, ClinicDetails d, CancellationToken cancellationToken)
+    private static object[] Values(Guid id, ClinicDetails d) =>
+        [id, d.Name, d.Slug, d.Address, d.TimeZone, d.ContactEmail, d.ContactPhone, d.GrievanceContact];
+
+    private async Task<ClinicSaved> SaveAsync(string sql, object[] values, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in new object[] { id, d.Name, d.Slug, d.Address, d.TimeZone, d.ContactEmail, d.ContactPhone, d.GrievanceContact })
+        foreach (var value in values)
             command.Parameters.AddWithValue(value);
         try
         {
