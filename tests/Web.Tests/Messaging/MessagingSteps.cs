@@ -87,13 +87,9 @@ public static class MessagingSteps
         return client.SendAsync(request);
     }
 
-    /// <summary>
-    /// Consent to reminders on a channel, as an earlier inbound message gave it. The demo clinic's notice was published when
-    /// the host seeded it, by the machine's clock, which may be later than the test clock: it is moved back first.
-    /// </summary>
+    /// <summary>Consent to reminders on a channel, as an earlier inbound message gave it.</summary>
     public static async Task GrantRemindersAsync(this VetOSApp app, Guid owner, string channel, string messageSid)
     {
-        await app.Database.ExecuteAsync("update consent.notices set published_at = $1 where published_at > $1", app.Clock.GetUtcNow().AddDays(-30));
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(
             new RecordInboundConsentCommand(owner, DemoClinic.Id, ConsentPurpose.AppointmentReminders, channel, true, messageSid));
