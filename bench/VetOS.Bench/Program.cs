@@ -5,6 +5,7 @@ using VetOS.Bench.Consent;
 using VetOS.Bench.Enumeration;
 using VetOS.Bench.EventStore;
 using VetOS.Bench.Messages;
+using VetOS.Bench.Privacy;
 using VetOS.Bench.Report;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -21,7 +22,8 @@ catch (ArgumentException e)
     return 2;
 }
 
-IBenchmark[] benchmarks = [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark(), new EnumerationBenchmark()];
+IBenchmark[] benchmarks =
+    [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark(), new EnumerationBenchmark(), new PrivacyBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {

@@ -12,6 +12,7 @@ using VetOS.Infrastructure.EventStore;
 using VetOS.Infrastructure.Jobs;
 using VetOS.Infrastructure.Messaging;
 using VetOS.Infrastructure.PersonalData;
+using VetOS.Infrastructure.PrivacyRequests;
 using VetOS.Infrastructure.Projections;
 
 namespace VetOS.Infrastructure;
@@ -61,6 +62,7 @@ public static class DependencyInjection
         configuration ??= new ConfigurationBuilder().Build();
         services.AddMessaging(configuration);
         services.AddVetOSJobs(configuration, connectionString);
+        services.AddPrivacyRequests(configuration);
         services.AddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;

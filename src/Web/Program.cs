@@ -19,6 +19,7 @@ using VetOS.Web.Home;
 using VetOS.Web.Messaging;
 using VetOS.Web.Ops;
 using VetOS.Web.Owners;
+using VetOS.Web.PrivacyRequests;
 using VetOS.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -104,6 +105,7 @@ app.MapConsentAudit();
 app.MapReminderPolicy();
 app.MapWebhooks();
 app.MapDeliveryLog();
+app.MapPrivacyRequests();
 
 await app.RunAsync();
 

@@ -32,6 +32,10 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
     {
         ["POST /api/appointments/{id:guid}/reschedule"] = $$"""{"resourceId":"{{DemoClinic.DrLind}}","start":"2026-11-24T14:00:00Z"}""",
         ["POST /api/appointments/{id:guid}/decline"] = """{"reason":"fully booked"}""",
+        ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-identity"] = """{"how":"Mallory vouched"}""",
+        ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/extend"] = """{"months":1,"reason":"Mallory"}""",
+        ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/close"] = """{"status":"PartlyRefused","outcome":"Mallory"}""",
+        ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-erasure"] = """{"name":"Alex Morgan"}""",
         ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
         ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",
         ["POST /api/me/pets/{petId:guid}/archive"] = """{"reason":"deceased"}""",
@@ -46,8 +50,12 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
     {
         var victimOwner = await app.SignedInBrowserAsync("owner@riverside.example", DemoAccounts.Password);
         var appointment = await app.ClientAs(BookingClient.DemoOwner).BookOk(DemoClinic.Vaccination, DemoClinic.DrOkafor, BookingClient.Tuesday(11));
+        var filed = await victimOwner.PostAsJsonAsync("/api/me/privacy-requests", new { clinic = DemoClinic.Id, kind = "erasure" });
+        var victimsRequest = (await filed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
         var values = new Dictionary<string, string>
         {
+            ["requestId"] = victimsRequest,
+            ["format"] = "json",
             ["clinicId"] = DemoClinic.Id.ToString(),
             ["id"] = appointment.Id.ToString(),
             ["ownerId"] = DemoClinic.DemoOwner.ToString(),
@@ -113,6 +121,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         (await app.Database.ScalarAsync<string>("select role from clinic.staff where account_id = $1", DemoClinic.DemoReceptionist)).Should().Be("receptionist");
         (await app.Database.ScalarAsync<string>("select name from clinic.clinics where id = $1", DemoClinic.Id)).Should().Be(DemoClinic.Name);
         (await app.Database.ScalarAsync<long>("select count(*) from consent.notices where clinic_id = $1", DemoClinic.Id)).Should().Be(1);
+        (await app.Database.ScalarAsync<string>("select status from privacy.requests where id = $1", Guid.Parse(victimsRequest))).Should().Be("received");
         var biscuit = await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/me/pets/{DemoClinic.Biscuit}");
         biscuit.GetProperty("name").GetString().Should().Be("Biscuit");
         biscuit.GetProperty("archived").GetBoolean().Should().BeFalse();

@@ -66,4 +66,7 @@ public interface IPortalLinks
     Uri AcceptInvitation(Guid account, string token);
 
     Uri ResetPassword(Guid account, string token);
+
+    /// <summary>The staff console's queue of the clinic's privacy requests.</summary>
+    Uri PrivacyRequestQueue(Guid clinic);
 }

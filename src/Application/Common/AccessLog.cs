@@ -22,6 +22,9 @@ public interface IAccessLog
     Task RecordAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AccessLogEntry>> FindAsync(AccessLogFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The owners whose data was read in [from, to), by one reader or by anyone, most read first.</summary>
+    Task<IReadOnlyList<OwnerRead>> OwnersReadAsync(Guid clinic, DateTimeOffset from, DateTimeOffset to, Guid? reader, CancellationToken cancellationToken);
 }
 
 public sealed record AccessLogFilter(Guid Clinic, Guid? Owner, Guid? Reader, DateTimeOffset? From, DateTimeOffset? To, int Limit);

@@ -44,4 +44,25 @@ public sealed class PostgresAccessLog(NpgsqlDataSource dataSource) : IAccessLog
                 reader.GetFieldValue<DateTimeOffset>(0), reader.GetGuid(1), reader.GetGuid(2), RoleNames.Parse(reader.GetString(3)), reader.GetGuid(4), reader.GetString(5)));
         return entries;
     }
+
+    public async Task<IReadOnlyList<OwnerRead>> OwnersReadAsync(Guid clinic, DateTimeOffset from, DateTimeOffset to, Guid? reader, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select owner_id, count(*)::int, min(at), max(at), array_agg(distinct reader_id), array_agg(distinct record)
+              from audit.access_log
+             where clinic_id = $1 and at >= $2 and at < $3 and ($4::uuid is null or reader_id = $4)
+             group by owner_id
+             order by count(*) desc, owner_id
+            """);
+        command.Parameters.AddWithValue(clinic);
+        command.Parameters.AddWithValue(from);
+        command.Parameters.AddWithValue(to);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)reader ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+        var owners = new List<OwnerRead>();
+        while (await rows.ReadAsync(cancellationToken))
+            owners.Add(new OwnerRead(rows.GetGuid(0), rows.GetInt32(1), rows.GetFieldValue<DateTimeOffset>(2), rows.GetFieldValue<DateTimeOffset>(3),
+                rows.GetFieldValue<Guid[]>(4), rows.GetFieldValue<string[]>(5)));
+        return owners;
+    }
 }

@@ -12,7 +12,8 @@ public sealed class AppointmentsProjection : Projection
         On<AppointmentRequested>((e, context) => context.Execute("""
             insert into booking.appointments
                 (id, clinic_id, owner_id, pet_id, appointment_type_id, resource_id, starts_at, ends_at, status, revision, changed_at, changed_by)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, 'requested', $9, $10, $11)
+            select $1, $2, $3, $4, $5, $6, $7, $8, 'requested', $9, $10, $11
+             where not exists (select from privacy.erased_owners e where e.owner_id = $3 and e.clinic_id = $2 and 'appointments' = any (e.removed))
             """, e.BookingId, e.ClinicId, e.OwnerId, e.PetId, e.AppointmentTypeId, e.ResourceId, e.Start, e.End, context.Stored.Revision, e.At, e.By));
         On<AppointmentConfirmed>((e, context) => Status(context, e.BookingId, "confirmed", e.At, e.By));
         On<AppointmentDeclined>((e, context) => Status(context, e.BookingId, "declined", e.At, e.By));

@@ -13,12 +13,14 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
 {
     public const string Dispatcher = "messages-dispatcher";
     public const string DeliveryLogPurge = "delivery-log-purge";
+    public const string PrivacyRequestsDue = "privacy-requests-due";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Every minute: starts the dispatcher where it is not running (after a crash, or on the first instance up).
         recurring.AddOrUpdate<DispatcherJob>(Dispatcher, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<RetentionPurge>(DeliveryLogPurge, purge => purge.RunAsync(CancellationToken.None), Cron.Daily(3, 17));
+        recurring.AddOrUpdate<PrivacyRequests.DueRequestsJob>(PrivacyRequestsDue, job => job.RunAsync(CancellationToken.None), Cron.Daily(7, 0));
         recurring.Trigger(Dispatcher); // now, rather than at the next minute
         return Task.CompletedTask;
     }

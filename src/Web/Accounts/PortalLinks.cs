@@ -14,4 +14,6 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
 
     public Uri ResetPassword(Guid account, string token) =>
         new(baseUrl, $"account/reset-password?account={account}&token={Uri.EscapeDataString(token)}");
+
+    public Uri PrivacyRequestQueue(Guid clinic) => new(baseUrl, $"api/clinics/{clinic}/privacy-requests");
 }

@@ -7,10 +7,16 @@ using static VetOS.Web.Tests.AccountSteps;
 
 namespace VetOS.Web.Tests.Ops;
 
-/// <summary>A host with its Hangfire server running, as in development and production.</summary>
+/// <summary>A host with its Hangfire server running, as in development and production; its workers look for jobs each second.</summary>
 public sealed class JobsApp : VetOSApp
 {
     protected override bool RunsJobs => true;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Jobs:QueuePollInterval", "00:00:01");
+    }
 }
 
 public sealed class JobsDashboardTests(JobsApp app) : IClassFixture<JobsApp>

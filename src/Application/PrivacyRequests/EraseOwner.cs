@@ -1,0 +1,82 @@
+using Mediator;
+using VetOS.Application.Accounts;
+using VetOS.Application.Common;
+using VetOS.Application.Owners;
+using VetOS.Application.PersonalData;
+using VetOS.Domain;
+using VetOS.Domain.PrivacyRequests;
+
+namespace VetOS.Application.PrivacyRequests;
+
+/// <summary>
+/// A clinic admin carries out a verified erasure request: every holder forgets the owner at that clinic (keeping,
+/// pseudonymised, what the clinic's law makes it keep); once the owner is nobody's client any more, their account goes
+/// and their key is destroyed, so the personal fields of their events read as erased. Then the whole database is
+/// scanned for their name, email and phone, and the report is stored with the request, which it completes when clean.
+/// </summary>
+public sealed record EraseOwnerCommand(Guid Clinic, Guid Request) : ICommand<ErasureResult>, IClinicAdminRequest;
+
+public sealed record ErasureResult(PrivacyRequestView? Request, ErasureReport? Report, PrivacyRequestError? Error);
+
+public sealed record ErasureReport(
+    DateTimeOffset At, string Jurisdiction, bool StillClientElsewhere, bool KeyDestroyed, IReadOnlyList<ErasedSection> Sections, ErasureScanReport Scan)
+{
+    public string Outcome =>
+        $"Erased: {string.Join(", ", Sections.Where(s => s.Removed > 0).Select(s => $"{s.Section} ({s.Removed})"))}."
+        + (Sections.SelectMany(s => s.Kept).ToList() is { Count: > 0 } kept
+            ? $" Kept, pseudonymised: {string.Join("; ", kept.Select(k => $"{k.What}, because {k.Why}, until {k.Until:yyyy-MM-dd}"))}."
+            : "")
+        + $" Scan of {Scan.Columns} columns and {Scan.Events} events: {(Scan.Clean ? "no trace found" : $"{Scan.Hits.Count} places still hold the owner's details")}.";
+}
+
+public sealed class EraseOwnerHandler(
+    IPrivacyRequests requests, PrivacyRequestRunner runner, IOwnerRecords owners, IClinicClients clients, IEnumerable<IPersonalDataHolder> holders,
+    IPersonalDataKeys keys, IErasureScan scan, IErasureRecords records, IRecordKeeping recordKeeping, ICurrentActor current, TimeProvider clock)
+    : ICommandHandler<EraseOwnerCommand, ErasureResult>
+{
+    public async ValueTask<ErasureResult> Handle(EraseOwnerCommand command, CancellationToken cancellationToken)
+    {
+        var request = await requests.FindAsync(command.Request, cancellationToken);
+        if (request is null || request.Clinic.Value != command.Clinic)
+            return Refused(PrivacyRequestErrors.NotFound);
+        if (request.Kind != PrivacyRequestKind.Erasure)
+            return Refused(PrivacyRequestErrors.WrongKind);
+        if (!request.IsOpen)
+            return Refused(PrivacyRequestErrors.Closed);
+        if (request.Status == PrivacyRequestStatus.Received)
+            return Refused(PrivacyRequestErrors.NotVerified);
+        var subject = new DataSubject(request.Clinic, request.Owner);
+        var now = clock.GetUtcNow();
+        if (await records.UpcomingAppointmentsAsync(subject, now, cancellationToken) > 0)
+            return Refused(PrivacyRequestErrors.UpcomingAppointments);
+        if (request.Status != PrivacyRequestStatus.InProgress)
+        {
+            var started = await runner.ChangeAsync(request, null, (r, by, at) => r.Start(by, at), cancellationToken);
+            if (started.Error is { } error)
+                return Refused(error);
+            request = (await requests.FindAsync(request.Id, cancellationToken))!;
+        }
+
+        // The scan looks for what is on file now; the terms stay in memory, never stored.
+        var terms = SearchTerms.Of(await owners.LoadAsync(request.Owner, cancellationToken));
+        var keeping = await recordKeeping.ForAsync(command.Clinic, cancellationToken) ?? new RecordKeeping("", [], TimeSpan.Zero);
+        var rules = new ErasureRules(keeping.Jurisdiction, keeping.Retention, now);
+        var sections = new List<ErasedSection>();
+        foreach (var holder in holders)
+            sections.Add(await holder.EraseAsync(subject, rules, cancellationToken));
+        await records.MarkErasedAsync(subject, sections.Where(s => s.Kept.Count == 0).Select(s => s.Section).ToList(), now, cancellationToken);
+        var elsewhere = (await clients.ClinicsOfAsync(request.Owner.Value, cancellationToken)).Count > 0;
+        if (!elsewhere)
+            await keys.DestroyAsync(request.Owner.Value.ToString(), cancellationToken);
+
+        var report = new ErasureReport(now, keeping.Jurisdiction, elsewhere, !elsewhere, sections, await scan.ScanAsync(terms, cancellationToken));
+        await records.SaveReportAsync(request.Id, current.Actor!.Tag, now, new { kind = "erasure", report, outcome = report.Outcome }, cancellationToken);
+        if (!report.Scan.Clean)
+            return new(PrivacyRequestView.Of(request, now), report, PrivacyRequestErrors.TracesFound);
+        request = (await requests.FindAsync(request.Id, cancellationToken))!; // as the erasure left it
+        var completed = await runner.ChangeAsync(request, null, (r, by, at) => r.Complete(report.Outcome, by, at), cancellationToken);
+        return new(completed.Request, report, completed.Error);
+    }
+
+    private static ErasureResult Refused(PrivacyRequestError error) => new(null, null, error);
+}

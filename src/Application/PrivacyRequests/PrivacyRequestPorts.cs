@@ -1,0 +1,90 @@
+using VetOS.Application.PersonalData;
+using VetOS.Domain;
+using VetOS.Domain.PrivacyRequests;
+
+namespace VetOS.Application.PrivacyRequests;
+
+/// <summary>The clinic's privacy requests and their steps.</summary>
+public interface IPrivacyRequests
+{
+    Task AddAsync(PrivacyRequest request, PrivacyRequestStep step, CancellationToken cancellationToken);
+
+    Task<PrivacyRequest?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>False when the request moved past <paramref name="expectedRevision"/> meanwhile: nothing is saved.</summary>
+    Task<bool> SaveAsync(PrivacyRequest next, PrivacyRequestStep step, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>A step that changes nothing but is on record, such as a download of the export.</summary>
+    Task AddStepAsync(Guid id, PrivacyRequestStep step, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PrivacyRequestStep>> StepsAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PrivacyRequest>> ForClinicAsync(ClinicId clinic, bool openOnly, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PrivacyRequest>> ForOwnerAsync(OwnerId owner, CancellationToken cancellationToken);
+
+    /// <summary>Open requests, at every clinic, due before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<PrivacyRequest>> OpenDueBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+}
+
+/// <summary>Access exports: built by a background job, kept until they expire.</summary>
+public interface IAccessExports
+{
+    /// <summary>Queues the job that builds the request's export (again, if one was built before).</summary>
+    Task QueueAsync(Guid request, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task ProgressAsync(Guid request, int done, int total, CancellationToken cancellationToken);
+
+    Task SaveAsync(Guid request, string json, string html, DateTimeOffset builtAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    Task FailedAsync(Guid request, CancellationToken cancellationToken);
+
+    Task<ExportStatus?> StatusAsync(Guid request, CancellationToken cancellationToken);
+
+    /// <summary>The document (<c>json</c> or <c>html</c>), or null when there is none.</summary>
+    Task<string?> DocumentAsync(Guid request, string format, CancellationToken cancellationToken);
+}
+
+public sealed record ExportStatus(string Status, int SectionsDone, int SectionsTotal, DateTimeOffset QueuedAt, DateTimeOffset? BuiltAt, DateTimeOffset? ExpiresAt);
+
+/// <summary>The search that proves an erasure: every text and JSON column in every schema, and every event as the store returns it.</summary>
+public interface IErasureScan
+{
+    Task<ErasureScanReport> ScanAsync(IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken);
+}
+
+/// <summary>What to look for, and which of the owner's details it is (the report names the kind, never the value).</summary>
+public sealed record SearchTerm(string Kind, string Value);
+
+public sealed record ErasureScanReport(
+    DateTimeOffset At, IReadOnlyList<string> Searched, int Tables, int Columns, long Rows, long Events, IReadOnlyList<ScanHit> Hits)
+{
+    public bool Clean => Hits.Count == 0;
+}
+
+public sealed record ScanHit(string Place, string Kind, long Count);
+
+/// <summary>Erasure reports, stored with the request; and the owners erased at each clinic, which rebuilt projections skip.</summary>
+public interface IErasureRecords
+{
+    Task MarkErasedAsync(DataSubject subject, IReadOnlyList<string> removedSections, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task SaveReportAsync(Guid request, string by, DateTimeOffset at, object report, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredErasureReport>> ReportsAsync(Guid request, CancellationToken cancellationToken);
+
+    /// <summary>The owner's appointments at the clinic still to come (requested or confirmed, not yet started).</summary>
+    Task<int> UpcomingAppointmentsAsync(DataSubject subject, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+public sealed record StoredErasureReport(DateTimeOffset At, string By, System.Text.Json.JsonElement Report);
+
+/// <summary>The clinic's record-keeping duties under its law, and how long its delivery log is kept, from its settings.</summary>
+public interface IRecordKeeping
+{
+    Task<RecordKeeping?> ForAsync(Guid clinic, CancellationToken cancellationToken);
+
+    Task<bool> SetAsync(Guid clinic, string jurisdiction, IReadOnlyList<LegalRetention> retention, CancellationToken cancellationToken);
+}
+
+public sealed record RecordKeeping(string Jurisdiction, IReadOnlyList<LegalRetention> Retention, TimeSpan DeliveryLogKeptFor);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VetOS.Application.PrivacyRequests;
+using VetOS.Domain.PrivacyRequests;
+using VetOS.Web.Http;
+
+namespace VetOS.Web.PrivacyRequests;
+
+/// <summary>How privacy requests read over HTTP: the request with its revision as ETag, broken rules as named problems.</summary>
+public static class PrivacyRequestResults
+{
+    public static IResult ToHttp(this PrivacyRequestResult result, HttpContext context, bool created = false, bool accepted = false)
+    {
+        if (result.Error is { } error)
+            return Refused(error);
+        var request = result.Request!;
+        context.Response.Headers.ETag = Revisions.ETagOf(request.Revision);
+        return created ? TypedResults.Created($"/api/clinics/{request.ClinicId}/privacy-requests/{request.Id}", request)
+            : accepted ? TypedResults.Accepted($"/api/clinics/{request.ClinicId}/privacy-requests/{request.Id}", request)
+            : TypedResults.Ok(request);
+    }
+
+    public static IResult Found(this PrivacyRequestFile? file, HttpContext context)
+    {
+        if (file is null)
+            return Refused(PrivacyRequestErrors.NotFound);
+        context.Response.Headers.ETag = Revisions.ETagOf(file.Request.Revision);
+        return TypedResults.Ok(file);
+    }
+
+    public static IResult ToHttp(this ExportDownload download, Guid request, string format) => download.Refusal switch
+    {
+        null => TypedResults.Text(download.Document!, format == "html" ? "text/html; charset=utf-8" : "application/json; charset=utf-8"),
+        ExportDownload.Expired => Problem(StatusCodes.Status410Gone, "The download has expired; ask the clinic to build the export again.", "export-expired"),
+        ExportDownload.NotReady => Problem(StatusCodes.Status409Conflict, "The export is not ready yet; the request shows its progress.", "export-not-ready"),
+        _ => Refused(PrivacyRequestErrors.NotFound),
+    };
+
+    public static ProblemHttpResult Refused(PrivacyRequestError error) => Problem(
+        error == PrivacyRequestErrors.NotFound ? StatusCodes.Status404NotFound
+        : error == PrivacyRequestErrors.Stale ? StatusCodes.Status412PreconditionFailed
+        : StatusCodes.Status409Conflict, error.Message, error.Code);
+
+    private static ProblemHttpResult Problem(int status, string title, string rule) =>
+        TypedResults.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["rule"] = rule });
+}
