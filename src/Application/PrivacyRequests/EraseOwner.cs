@@ -10,8 +10,9 @@ namespace VetOS.Application.PrivacyRequests;
 
 /// <summary>
 /// A clinic admin carries out a verified erasure request: every holder forgets the owner at that clinic (keeping,
-/// pseudonymised, what the clinic's law makes it keep); once the owner is nobody's client any more, their account goes
-/// and their key is destroyed, so the personal fields of their events read as erased. Then the whole database is
+/// pseudonymised, what the clinic's law makes it keep) and the owner's key at that clinic is destroyed, so what the
+/// clinic controlled in events (reasons, consent evidence) reads as erased; once the owner is nobody's client any more,
+/// their account goes and their own key too (contact details, pets). Then the whole database is
 /// scanned for their name, email and phone, and the report is stored with the request, which it completes when clean.
 /// </summary>
 public sealed record EraseOwnerCommand(Guid Clinic, Guid Request) : ICommand<ErasureResult>, IClinicAdminRequest;
@@ -65,11 +66,14 @@ public sealed class EraseOwnerHandler(
         foreach (var holder in holders)
             sections.Add(await holder.EraseAsync(subject, rules, cancellationToken));
         await records.MarkErasedAsync(subject, sections.Where(s => s.Kept.Count == 0).Select(s => s.Section).ToList(), now, cancellationToken);
+        // What this clinic controlled goes with the owner's key here; the account's own data once no clinic holds it.
+        await keys.DestroyAsync(SubjectKeys.Of(command.Clinic, request.Owner.Value), cancellationToken);
         var elsewhere = (await clients.ClinicsOfAsync(request.Owner.Value, cancellationToken)).Count > 0;
         if (!elsewhere)
-            await keys.DestroyAsync(request.Owner.Value.ToString(), cancellationToken);
+            await keys.DestroyAsync(SubjectKeys.Of(request.Owner.Value), cancellationToken);
 
-        var report = new ErasureReport(now, keeping.Jurisdiction, elsewhere, !elsewhere, sections, await scan.ScanAsync(terms, cancellationToken));
+        var scope = new ErasureScope(command.Clinic, request.Owner.Value, AccountKept: elsewhere);
+        var report = new ErasureReport(now, keeping.Jurisdiction, elsewhere, !elsewhere, sections, await scan.ScanAsync(terms, scope, cancellationToken));
         await records.SaveReportAsync(request.Id, current.Actor!.Tag, now, new { kind = "erasure", report, outcome = report.Outcome }, cancellationToken);
         if (!report.Scan.Clean)
             return new(PrivacyRequestView.Of(request, now), report, PrivacyRequestErrors.TracesFound);

@@ -50,14 +50,20 @@ public sealed record ExportStatus(string Status, int SectionsDone, int SectionsT
 /// <summary>The search that proves an erasure: every text and JSON column in every schema, and every event as the store returns it.</summary>
 public interface IErasureScan
 {
-    Task<ErasureScanReport> ScanAsync(IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken);
+    /// <summary>Scans everything, or, given a scope, what the clinic held: rows and events of other clinics are theirs.</summary>
+    Task<ErasureScanReport> ScanAsync(IReadOnlyList<SearchTerm> terms, ErasureScope? scope, CancellationToken cancellationToken);
 }
+
+/// <summary>An erasure at one clinic; while another clinic still holds the owner, the account and its record stay, for that clinic.</summary>
+public sealed record ErasureScope(Guid Clinic, Guid Owner, bool AccountKept);
 
 /// <summary>What to look for, and which of the owner's details it is (the report names the kind, never the value).</summary>
 public sealed record SearchTerm(string Kind, string Value);
 
+/// <summary><paramref name="HeldForOtherClinics"/>: hits in the account and its record, kept while another clinic holds the owner.</summary>
 public sealed record ErasureScanReport(
-    DateTimeOffset At, IReadOnlyList<string> Searched, int Tables, int Columns, long Rows, long Events, IReadOnlyList<ScanHit> Hits)
+    DateTimeOffset At, IReadOnlyList<string> Searched, int Tables, int Columns, long Rows, long Events, IReadOnlyList<ScanHit> Hits,
+    IReadOnlyList<ScanHit>? HeldForOtherClinics = null)
 {
     public bool Clean => Hits.Count == 0;
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using VetOS.Application.Accounts;
 using VetOS.Application.Common;
 using VetOS.Domain.PrivacyRequests;
 
@@ -27,7 +28,8 @@ public sealed class VerifyErasureValidator : AbstractValidator<VerifyErasureComm
     }
 }
 
-public sealed class VerifyErasureHandler(IPrivacyRequests requests, IErasureScan scan, IErasureRecords records, ICurrentActor current, TimeProvider clock)
+public sealed class VerifyErasureHandler(
+    IPrivacyRequests requests, IErasureScan scan, IErasureRecords records, IClinicClients clients, ICurrentActor current, TimeProvider clock)
     : ICommandHandler<VerifyErasureCommand, VerifyErasureResult>
 {
     public async ValueTask<VerifyErasureResult> Handle(VerifyErasureCommand command, CancellationToken cancellationToken)
@@ -37,7 +39,9 @@ public sealed class VerifyErasureHandler(IPrivacyRequests requests, IErasureScan
             return new(null, PrivacyRequestErrors.NotFound);
         if (request.Kind != PrivacyRequestKind.Erasure)
             return new(null, PrivacyRequestErrors.WrongKind);
-        var report = await scan.ScanAsync(SearchTerms.Of(command.Name, command.Email, command.Phone), cancellationToken);
+        var elsewhere = (await clients.ClinicsOfAsync(request.Owner.Value, cancellationToken)).Any(c => c.Clinic != command.Clinic);
+        var scope = new ErasureScope(command.Clinic, request.Owner.Value, AccountKept: elsewhere);
+        var report = await scan.ScanAsync(SearchTerms.Of(command.Name, command.Email, command.Phone), scope, cancellationToken);
         await records.SaveReportAsync(request.Id, current.Actor!.Tag, clock.GetUtcNow(), new { kind = "verify", scan = report }, cancellationToken);
         return new(report, null);
     }

@@ -71,7 +71,7 @@ public static class Booking
             return BookingErrors.StaffOnly;
         if (state.Status != AppointmentStatus.Requested)
             return BookingErrors.NotRequested;
-        return Decision.Accept(new AppointmentDeclined(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now));
+        return Decision.Accept(new AppointmentDeclined(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now, state.Clinic.Value));
     }
 
     private static Decision Reschedule(Appointment state, RescheduleAppointment c, ClinicRules clinic)
@@ -97,7 +97,7 @@ public static class Booking
         // A request the clinic has not confirmed yet holds nobody's time: its owner may withdraw it whenever.
         if (!c.By.IsStaff && state.Status == AppointmentStatus.Confirmed && !clinic.OutsideCancellationWindow(state.Slot.Start, c.Now))
             return BookingErrors.InsideCancellationWindow;
-        return Decision.Accept(new AppointmentCancelled(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now));
+        return Decision.Accept(new AppointmentCancelled(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now, state.Clinic.Value));
     }
 
     private static Decision Finish(Appointment state, BookingCommand c, object finished)

@@ -10,8 +10,11 @@ public sealed record AppointmentRequested(
 [EventType("booking.v1.confirmed")]
 public sealed record AppointmentConfirmed(Guid BookingId, string By, DateTimeOffset At);
 
+/// <summary>The clinic is named since 2026-12 (events written before lack it): the reason is that clinic's to keep or erase.</summary>
 [EventType("booking.v1.declined")]
-public sealed record AppointmentDeclined(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);
+public sealed record AppointmentDeclined(
+    Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At,
+    [property: DataController] Guid? ClinicId = null);
 
 /// <summary>Moved to another slot; when an owner moves a type the clinic confirms itself, it awaits confirmation again.</summary>
 [EventType("booking.v1.rescheduled")]
@@ -20,8 +23,11 @@ public sealed record AppointmentRescheduled(
     Guid PreviousResourceId, DateTimeOffset PreviousStart, DateTimeOffset PreviousEnd, string By, DateTimeOffset At,
     bool AwaitsConfirmation = false);
 
+/// <summary>The clinic is named since 2026-12 (events written before lack it): the reason is that clinic's to keep or erase.</summary>
 [EventType("booking.v1.cancelled")]
-public sealed record AppointmentCancelled(Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At);
+public sealed record AppointmentCancelled(
+    Guid BookingId, [property: DataSubject] Guid OwnerId, [property: PersonalData] string Reason, string By, DateTimeOffset At,
+    [property: DataController] Guid? ClinicId = null);
 
 [EventType("booking.v1.attended")]
 public sealed record AppointmentAttended(Guid BookingId, string By, DateTimeOffset At);

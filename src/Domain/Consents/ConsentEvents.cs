@@ -29,14 +29,14 @@ public interface IConsentChoice
 
 [EventType("consent.v1.granted")]
 public sealed record ConsentGranted(
-    [property: DataSubject] Guid OwnerId, Guid ClinicId, string Purpose, string Channel, string Source,
+    [property: DataSubject] Guid OwnerId, [property: DataController] Guid ClinicId, string Purpose, string Channel, string Source,
     int? NoticeVersion, string? NoticeHash, [property: PersonalData] string? IpAddress, [property: PersonalData] string? UserAgent,
     string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At) : IConsentChoice;
 
 /// <summary>An owner withdrew consent for one purpose on one channel, with the same evidence as a grant.</summary>
 [EventType("consent.v1.withdrawn")]
 public sealed record ConsentWithdrawn(
-    [property: DataSubject] Guid OwnerId, Guid ClinicId, string Purpose, string Channel, string Source,
+    [property: DataSubject] Guid OwnerId, [property: DataController] Guid ClinicId, string Purpose, string Channel, string Source,
     int? NoticeVersion, string? NoticeHash, [property: PersonalData] string? IpAddress, [property: PersonalData] string? UserAgent,
     string? MessageId, [property: PersonalData] string? Note, string By, DateTimeOffset At) : IConsentChoice;
 

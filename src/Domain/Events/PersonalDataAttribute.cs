@@ -10,3 +10,10 @@ public sealed class PersonalDataAttribute : Attribute;
 /// <summary>Marks the field that holds the id of the person the event's personal data belongs to.</summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class DataSubjectAttribute : Attribute;
+
+/// <summary>
+/// Marks the field that holds the clinic controlling the event's personal data. Such data is sealed with the subject's
+/// key at that clinic, so an erasure at one clinic shreds it there and leaves what other clinics hold.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class DataControllerAttribute : Attribute;

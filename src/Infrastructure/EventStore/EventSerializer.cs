@@ -19,12 +19,13 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
         var node = JsonSerializer.SerializeToNode(domainEvent, shape.Type, Json)!.AsObject();
         if (shape.HasPersonalData)
         {
-            var subject = SubjectOf(node, shape);
+            var clinicSubject = ClinicSubjectOf(node, shape);
+            var subject = clinicSubject ?? SubjectOf(node, shape);
             var key = await keys.GetOrCreateAsync(subject, cancellationToken);
             foreach (var field in shape.PersonalFields)
             {
                 if (node[field] is JsonValue value && value.TryGetValue<string>(out var text))
-                    node[field] = PersonalDataCipher.Seal(key, subject, text);
+                    node[field] = PersonalDataCipher.Seal(key, subject, text, forClinic: clinicSubject is not null);
             }
         }
         return new EventData(
@@ -48,6 +49,8 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
             {
                 node = JsonNode.Parse(e.Data.Span)!.AsObject();
                 subjects.Add(SubjectOf(node, shape));
+                if (ClinicSubjectOf(node, shape) is { } clinicSubject)
+                    subjects.Add(clinicSubject);
             }
             parsed.Add((e, shape, node));
         }
@@ -63,17 +66,29 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
             .ToList();
     }
 
+    /// <summary>Each field opens with the key it was sealed with: fields sealed before clinics had keys of their own use the owner's.</summary>
     private static object Open(JsonObject node, EventShape shape, IReadOnlyDictionary<string, byte[]> keys)
     {
-        var subject = SubjectOf(node, shape);
-        var key = keys.GetValueOrDefault(subject);
+        var ownerSubject = SubjectOf(node, shape);
+        var clinicSubject = ClinicSubjectOf(node, shape);
         foreach (var field in shape.PersonalFields)
         {
             if (node[field] is JsonValue value && value.TryGetValue<string>(out var text) && PersonalDataCipher.IsSealed(text))
-                node[field] = PersonalDataCipher.Open(key, subject, text);
+            {
+                var subject = PersonalDataCipher.IsSealedForClinic(text)
+                    ? clinicSubject ?? throw new InvalidEventException($"A {shape.Name} event sealed for a clinic names none in '{shape.ControllerField}'.")
+                    : ownerSubject;
+                node[field] = PersonalDataCipher.Open(keys.GetValueOrDefault(subject), subject, text);
+            }
         }
         return node.Deserialize(shape.Type, Json)!;
     }
+
+    /// <summary>The subject's key at the clinic controlling the data, when the event names one.</summary>
+    private static string? ClinicSubjectOf(JsonObject node, EventShape shape) =>
+        shape.ControllerField is { } field && node[field] is JsonValue value && value.TryGetValue<string>(out var clinic) && clinic.Length > 0
+            ? SubjectKeys.Of(clinic, SubjectOf(node, shape))
+            : null;
 
     private static string SubjectOf(JsonObject node, EventShape shape) =>
         node[shape.SubjectField!] is JsonValue value && value.TryGetValue<string>(out var subject) && subject.Length > 0

@@ -40,19 +40,23 @@ public sealed class EventTypeRegistry
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var personal = properties.Where(p => p.GetCustomAttribute<PersonalDataAttribute>() is not null).ToList();
         var subjects = properties.Where(p => p.GetCustomAttribute<DataSubjectAttribute>() is not null).ToList();
+        var controllers = properties.Where(p => p.GetCustomAttribute<DataControllerAttribute>() is not null).ToList();
         if (personal.Find(p => p.PropertyType != typeof(string)) is { } notText)
             throw new InvalidOperationException($"{type.Name}.{notText.Name} is personal data but not a string; only text can be sealed.");
         if (personal.Count > 0 && subjects.Count != 1)
             throw new InvalidOperationException($"{type.Name} has personal data, so exactly one property must be its [DataSubject].");
+        if (controllers.Count > 1)
+            throw new InvalidOperationException($"{type.Name} names more than one [DataController].");
         return new EventShape(
             name,
             type,
             personal.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToArray(),
-            subjects.Count == 1 ? JsonNamingPolicy.CamelCase.ConvertName(subjects[0].Name) : null);
+            subjects.Count == 1 ? JsonNamingPolicy.CamelCase.ConvertName(subjects[0].Name) : null,
+            controllers.Count == 1 ? JsonNamingPolicy.CamelCase.ConvertName(controllers[0].Name) : null);
     }
 }
 
-public sealed record EventShape(string Name, Type Type, IReadOnlyList<string> PersonalFields, string? SubjectField)
+public sealed record EventShape(string Name, Type Type, IReadOnlyList<string> PersonalFields, string? SubjectField, string? ControllerField = null)
 {
     public bool HasPersonalData => PersonalFields.Count > 0;
 }

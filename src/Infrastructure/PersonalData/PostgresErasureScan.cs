@@ -11,6 +11,8 @@ namespace VetOS.Infrastructure.PersonalData;
 /// The proof of an erasure: counts, in every text, character, JSON and text-array column of every table in every
 /// schema (JSON compared as decoded text, so escapes hide nothing), and in every event as the store returns it
 /// (personal fields opened where a key remains), the rows that contain any of the owner's details, case-insensitively.
+/// Scoped to one clinic, it leaves out rows and events of other clinics, and reports apart what the account and its
+/// record (the <c>identity</c> and <c>owners</c> schemas, events of no clinic) still hold for them.
 /// </summary>
 public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore store, EventSerializer serializer, TimeProvider clock) : IErasureScan
 {
@@ -19,31 +21,43 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
     /// <summary>Events as text with characters as they are (by default é would be written \u00E9 and escape the search).</summary>
     private static readonly JsonSerializerOptions Unescaped = new(EventSerializer.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<ErasureScanReport> ScanAsync(IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    private static readonly string[] AccountSchemas = ["identity", "owners"];
+
+    public async Task<ErasureScanReport> ScanAsync(IReadOnlyList<SearchTerm> terms, ErasureScope? scope, CancellationToken cancellationToken)
     {
         var hits = new List<ScanHit>();
+        var held = new List<ScanHit>();
         var columns = await TextColumnsAsync(cancellationToken);
+        var clinicTables = scope is null ? [] : await TablesWithClinicAsync(cancellationToken);
         long rows = 0;
         if (terms.Count > 0)
         {
             foreach (var table in columns.GroupBy(c => (c.Schema, c.Table)))
-                rows += await ScanTableAsync(table.Key.Schema, table.Key.Table, table.ToList(), terms, hits, cancellationToken);
+            {
+                var into = scope is { AccountKept: true } && AccountSchemas.Contains(table.Key.Schema) ? held : hits;
+                var onlyClinic = clinicTables.Contains(table.Key) ? scope!.Clinic : (Guid?)null;
+                rows += await ScanTableAsync(table.Key.Schema, table.Key.Table, table.ToList(), terms, onlyClinic, into, cancellationToken);
+            }
         }
-        var events = await ScanEventsAsync(terms, hits, cancellationToken);
+        var events = await ScanEventsAsync(terms, scope, hits, held, cancellationToken);
         return new(clock.GetUtcNow(), terms.Select(t => t.Kind).ToList(), columns.Select(c => (c.Schema, c.Table)).Distinct().Count(), columns.Count,
-            rows, events, hits);
+            rows, events, hits, held);
     }
 
     private async Task<long> ScanTableAsync(
-        string schema, string table, IReadOnlyList<TextColumn> columns, IReadOnlyList<SearchTerm> terms, List<ScanHit> hits, CancellationToken cancellationToken)
+        string schema, string table, IReadOnlyList<TextColumn> columns, IReadOnlyList<SearchTerm> terms, Guid? onlyClinic, List<ScanHit> hits,
+        CancellationToken cancellationToken)
     {
         var counts = new StringBuilder("count(*)");
         foreach (var column in columns)
             for (var t = 0; t < terms.Count; t++)
                 counts.Append($", count(*) filter (where {column.AsText} ilike ${t + 1})");
-        await using var command = dataSource.CreateCommand($"select {counts} from {Quote(schema)}.{Quote(table)}");
+        var rowsOfClinic = onlyClinic is null ? "" : $" where clinic_id is null or clinic_id = ${terms.Count + 1}";
+        await using var command = dataSource.CreateCommand($"select {counts} from {Quote(schema)}.{Quote(table)}{rowsOfClinic}");
         foreach (var term in terms)
             command.Parameters.AddWithValue($"%{Escape(term.Value)}%");
+        if (onlyClinic is { } clinic)
+            command.Parameters.AddWithValue(clinic);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var i = 1;
@@ -57,10 +71,12 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
         return reader.GetInt64(0);
     }
 
-    private async Task<long> ScanEventsAsync(IReadOnlyList<SearchTerm> terms, List<ScanHit> hits, CancellationToken cancellationToken)
+    private async Task<long> ScanEventsAsync(
+        IReadOnlyList<SearchTerm> terms, ErasureScope? scope, List<ScanHit> hits, List<ScanHit> held, CancellationToken cancellationToken)
     {
         long scanned = 0;
         var found = new Dictionary<(string Stream, string Kind), long>();
+        var foundHeld = new Dictionary<(string Stream, string Kind), long>();
         var after = Position.Start;
         while (true)
         {
@@ -69,16 +85,36 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
                 break;
             foreach (var stored in await serializer.DeserializeAsync(page, cancellationToken))
             {
-                var text = JsonSerializer.Serialize(stored.Event, stored.Event.GetType(), Unescaped)
-                    + JsonSerializer.Serialize(stored.Metadata, Unescaped);
+                var node = JsonSerializer.SerializeToNode(stored.Event, stored.Event.GetType(), Unescaped)!;
+                var shape = serializer.Registry.For(stored.Event.GetType());
+                var clinic = shape.ControllerField is { } field ? Id(node[field]) : null;
+                if (scope is not null && clinic is not null && clinic != scope.Clinic.ToString())
+                    continue; // another clinic's
+                var into = scope is { AccountKept: true } && clinic is null && shape.SubjectField is { } subject
+                    && Id(node[subject]) == scope.Owner.ToString() ? foundHeld : found;
+                var text = node.ToJsonString(Unescaped) + JsonSerializer.Serialize(stored.Metadata, Unescaped);
                 foreach (var term in terms.Where(t => text.Contains(t.Value, StringComparison.OrdinalIgnoreCase)))
-                    found[(stored.Stream.Value, term.Kind)] = found.GetValueOrDefault((stored.Stream.Value, term.Kind)) + 1;
+                    into[(stored.Stream.Value, term.Kind)] = into.GetValueOrDefault((stored.Stream.Value, term.Kind)) + 1;
             }
             scanned += page.Count;
             after = page[^1].Position;
         }
         hits.AddRange(found.Select(f => new ScanHit($"events of stream {f.Key.Stream}", f.Key.Kind, f.Value)));
+        held.AddRange(foundHeld.Select(f => new ScanHit($"events of stream {f.Key.Stream}", f.Key.Kind, f.Value)));
         return scanned;
+    }
+
+    private static string? Id(System.Text.Json.Nodes.JsonNode? value) => value?.ToJsonString().Trim('"');
+
+    private async Task<HashSet<(string Schema, string Table)>> TablesWithClinicAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select table_schema, table_name from information_schema.columns where column_name = 'clinic_id' and udt_name = 'uuid'");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tables = new HashSet<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+            tables.Add((reader.GetString(0), reader.GetString(1)));
+        return tables;
     }
 
 

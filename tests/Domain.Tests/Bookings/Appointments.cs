@@ -57,10 +57,10 @@ internal static class Appointments
         [.. ConfirmedAppointment(), new AppointmentMissed(TheBooking.Value, Vet.Tag, WednesdayTen.AddMinutes(20))];
 
     public static object[] Cancelled() =>
-        [.. ConfirmedAppointment(), new AppointmentCancelled(TheBooking.Value, Alice.Value, "Rex is better", AliceActing.Tag, BookedAt.AddHours(1))];
+        [.. ConfirmedAppointment(), new AppointmentCancelled(TheBooking.Value, Alice.Value, "Rex is better", AliceActing.Tag, BookedAt.AddHours(1), Clinic.Id.Value)];
 
     public static object[] Declined() =>
-        [.. AwaitingConfirmation(), new AppointmentDeclined(TheBooking.Value, Alice.Value, "Dr Patel is away", Receptionist.Tag, BookedAt.AddHours(1))];
+        [.. AwaitingConfirmation(), new AppointmentDeclined(TheBooking.Value, Alice.Value, "Dr Patel is away", Receptionist.Tag, BookedAt.AddHours(1), Clinic.Id.Value)];
 
     // ---- Commands -----------------------------------------------------------------------------------------
 

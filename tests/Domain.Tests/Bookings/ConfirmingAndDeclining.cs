@@ -37,7 +37,7 @@ public sealed class ConfirmingAndDeclining
     public void Staff_decline_a_request_and_the_reason_is_recorded() =>
         Given(AwaitingConfirmation())
             .When(Decline(Receptionist, "Dr Patel is on leave that week"))
-            .Then(new AppointmentDeclined(TheBooking.Value, Alice.Value, "Dr Patel is on leave that week", Receptionist.Tag, Now));
+            .Then(new AppointmentDeclined(TheBooking.Value, Alice.Value, "Dr Patel is on leave that week", Receptionist.Tag, Now, Clinic.Id.Value));
 
     [Fact]
     public void Owner_cannot_decline_their_own_request() =>

@@ -1,3 +1,4 @@
+using VetOS.Application.PersonalData;
 using VetOS.Application.Consents;
 using VetOS.Domain;
 using VetOS.Domain.Consents;
@@ -84,7 +85,7 @@ public sealed class ConsentChainTests(EventStoreDatabase database) : IClassFixtu
         var (clinic, owner, _) = await FourChangesAsync();
         var before = await scenario.Reports.HistoryAsync(clinic, owner, default);
 
-        await database.Keys.DestroyAsync(owner.ToString());
+        await database.Keys.DestroyAsync(SubjectKeys.Of(clinic, owner));
 
         (await VerifyAsync(clinic, owner)).Should().Be(new ChainReport(true, 4, null, null));
         var after = await new GetConsentHistoryHandler(scenario.Reports).Handle(new GetConsentHistoryQuery(clinic, owner), default);

@@ -82,7 +82,7 @@ public sealed class PersonalDataTests(EventStoreDatabase database) : IClassFixtu
     {
         var stream = StreamName.For("owner", Guid.NewGuid().ToString("N"));
         await database.Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream,
-            [new EventData(Guid.NewGuid(), "test.v9.from-the-future", Encoding.UTF8.GetBytes("{}"), Encoding.UTF8.GetBytes("{}"))]);
+            [new EventData(Guid.NewGuid(), "test.v9.from-the-future", Encoding.UTF8.GetBytes("{}"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Metadata, EventSerializer.Json))]);
 
         var load = () => streams.LoadAsync(stream);
 
@@ -98,5 +98,44 @@ public sealed class PersonalDataTests(EventStoreDatabase database) : IClassFixtu
         PersonalDataCipher.Open(key, "owner-1", sealedName).Should().Be("Ada");
         var wrongSubject = () => PersonalDataCipher.Open(key, "owner-2", sealedName);
         wrongSubject.Should().Throw<System.Security.Cryptography.AuthenticationTagMismatchException>();
+    }
+
+    [Fact]
+    public async Task What_a_clinic_controls_is_sealed_with_the_owners_key_at_that_clinic_and_shredded_there_alone()
+    {
+        var owner = $"owner-{Guid.NewGuid():N}";
+        var (clinicA, clinicB) = ($"clinic-a-{Guid.NewGuid():N}", $"clinic-b-{Guid.NewGuid():N}");
+        var stream = StreamName.For("notes", owner);
+        await streams.AppendAsync(stream, ExpectedRevision.NoStream,
+            [new OwnerRegistered(owner, "Grace Hopper", "grace@example.org", clinicA), new ClinicNoteAdded(owner, clinicA, "Grace prefers mornings"),
+             new ClinicNoteAdded(owner, clinicB, "Grace's cat bites")], Metadata);
+        var stored = await database.ScalarAsync<string>("select string_agg(data::text, '|' order by stream_revision) from event_store.events where stream_id = $1", stream.Value);
+        stored.Should().Contain("\"name\":\"pd1:").And.Contain("\"note\":\"pd2:").And.NotContain("Grace");
+
+        await database.Keys.DestroyAsync(SubjectKeys.Of(clinicA, owner));
+
+        (await streams.LoadAsync(stream)).Events.Select(e => e.Event).Should().Equal(
+            new OwnerRegistered(owner, "Grace Hopper", "grace@example.org", clinicA),
+            new ClinicNoteAdded(owner, clinicA, PersonalDataCipher.Erased),
+            new ClinicNoteAdded(owner, clinicB, "Grace's cat bites"));
+        var write = () => streams.AppendAsync(stream, ExpectedRevision.Any, [new ClinicNoteAdded(owner, clinicA, "Back again")], Metadata);
+        await write.Should().ThrowAsync<SubjectErasedException>("nothing new is sealed for an owner erased at that clinic");
+        await streams.AppendAsync(stream, ExpectedRevision.Any, [new ClinicNoteAdded(owner, clinicB, "Still a client here")], Metadata);
+    }
+
+    [Fact]
+    public async Task A_field_a_clinic_controls_that_was_sealed_with_the_owners_own_key_before_clinics_had_keys_still_opens_with_it()
+    {
+        var owner = $"owner-{Guid.NewGuid():N}";
+        var clinic = $"clinic-{Guid.NewGuid():N}";
+        var key = await database.Keys.GetOrCreateAsync(owner);
+        var json = $$"""{"ownerId":"{{owner}}","clinicId":"{{clinic}}","note":"{{PersonalDataCipher.Seal(key, owner, "Written in November")}}"}""";
+        var stream = StreamName.For("notes", owner);
+        await database.Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream,
+            [new EventData(Guid.CreateVersion7(), "test.v1.clinic-note-added", Encoding.UTF8.GetBytes(json), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Metadata, EventSerializer.Json))]);
+
+        (await streams.LoadAsync(stream)).Events.Single().Event.Should().Be(new ClinicNoteAdded(owner, clinic, "Written in November"));
+        await database.Keys.DestroyAsync(owner);
+        (await streams.LoadAsync(stream)).Events.Single().Event.Should().Be(new ClinicNoteAdded(owner, clinic, PersonalDataCipher.Erased));
     }
 }

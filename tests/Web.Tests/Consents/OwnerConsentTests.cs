@@ -44,9 +44,9 @@ public sealed class OwnerConsentTests(ConsentApp app) : IClassFixture<ConsentApp
         var stored = await app.Database.ScalarAsync<string>("select data::text from event_store.events where stream_id = $1", StreamOf(demoOwner));
         stored.Should().NotContain("Firefox").And.NotContain(ConsentApp.ClientAddress.ToString());
         (await app.Database.ScalarAsync<string>("select data->>'ipAddress' from event_store.events where stream_id = $1", StreamOf(demoOwner)))
-            .Should().StartWith("pd1:");
+            .Should().StartWith("pd2:", "sealed with the owner's key at this clinic");
         (await app.Database.ScalarAsync<string>("select data->>'userAgent' from event_store.events where stream_id = $1", StreamOf(demoOwner)))
-            .Should().StartWith("pd1:");
+            .Should().StartWith("pd2:", "sealed with the owner's key at this clinic");
         var change = consents.History.Should().ContainSingle().Subject;
         (change.Change, change.Source, change.NoticeVersion, change.NoticeHash, change.By)
             .Should().Be(("granted", "portal", 1, consents.Purposes[0].Notice!.Hash, demoOwner.Tag));

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using VetOS.Application.EventStore;
 using VetOS.Application.Owners;
 using VetOS.Application.PrivacyRequests;
 using VetOS.Domain;
 using VetOS.Domain.PrivacyRequests;
+using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Owners;
 using VetOS.Infrastructure.PersonalData;
 using VetOS.Infrastructure.Projections;
 using VetOS.Web.Tests.Bookings;
+using VetOS.Web.Tests.Consents;
 using VetOS.Web.Tests.Owners;
 using static VetOS.Web.Tests.PrivacyRequests.PrivacySteps;
 
@@ -146,4 +149,43 @@ public sealed class ErasureTests(VetOSApp app) : IClassFixture<VetOSApp>
         (await upcoming.Json()).GetProperty("rule").GetString().Should().Be("upcoming-appointments");
         (await app.Database.ScalarAsync<long>("select count(*) from identity.users where id = $1", owner.Id)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Erasing_at_one_clinic_shreds_what_that_clinic_controlled_and_leaves_the_owner_whole_at_another()
+    {
+        var erased = await app.SeedOwnerEverywhereAsync();
+        var other = await app.NewClinicAsync();
+        await app.Database.ExecuteAsync("insert into owners.clinic_clients (clinic_id, owner_id) values ($1, $2)", other, erased.Owner.Id);
+        await erased.Client.ChooseOk("email", true, noticeVersion: 1, clinic: other);
+        var admin = app.ClientAs(Admin);
+        await admin.VerifyOk(erased.Request);
+
+        var response = await admin.PostAsync($"/api/clinics/{Clinic}/privacy-requests/{erased.Request}/erase", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = (await response.Content.ReadFromJsonAsync<ErasureResult>(ApiJson.Options))!;
+        (result.Report!.StillClientElsewhere, result.Report.KeyDestroyed).Should().Be((true, false), "the other clinic still holds the account");
+        result.Report.Scan.Hits.Should().BeEmpty("nothing this clinic held is left: {0}", string.Join(", ", result.Report.Scan.Hits));
+        result.Request!.Status.Should().Be(PrivacyRequestStatus.Completed);
+
+        var cancelled = (await app.Services.GetRequiredService<IEventStreams>().LoadAsync(PostgresAppointments.StreamOf(new BookingId(erased.Booking))))
+            .Events.Select(e => e.Event).OfType<VetOS.Domain.Bookings.AppointmentCancelled>().Single();
+        cancelled.Reason.Should().Be(PersonalDataCipher.Erased, "the reason named the owner at this clinic");
+        var here = await ConsentHistory(Clinic, erased.Owner.Id);
+        here.Should().NotBeEmpty().And.OnlyContain(e => e.GetProperty("userAgent").GetString() == PersonalDataCipher.Erased);
+        (await app.ClientAs(Auditor(Clinic)).GetFromJsonAsync<JsonElement>($"/api/clinics/{Clinic}/consents/{erased.Owner.Id}/chain"))
+            .GetProperty("intact").GetBoolean().Should().BeTrue("the ledger stays verifiable");
+
+        var there = await ConsentHistory(other, erased.Owner.Id);
+        there.Should().ContainSingle().Which.GetProperty("userAgent").GetString().Should().Be(ConsentClient.Firefox, "the other clinic's evidence is whole");
+        var profile = (await erased.Client.GetFromJsonAsync<MyProfile>("/api/me/profile"))!;
+        (profile.Name, profile.Email).Should().Be((erased.Name, erased.Email));
+        (await erased.Client.PetOf(erased.Pet)).Notes.Should().Be(erased.PetNotes, "the pets belong to the account, which the other clinic still holds");
+    }
+
+    private static Actor Auditor(Guid clinic) => new(Guid.NewGuid(), ActorRole.Auditor, new ClinicId(clinic));
+
+    private async Task<IReadOnlyList<JsonElement>> ConsentHistory(Guid clinic, Guid owner) =>
+        [.. (await app.ClientAs(Auditor(clinic)).GetFromJsonAsync<JsonElement>($"/api/clinics/{clinic}/consents/{owner}/history"))
+            .GetProperty("events").EnumerateArray()];
 }

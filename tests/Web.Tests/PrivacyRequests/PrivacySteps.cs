@@ -89,7 +89,7 @@ public static class PrivacySteps
         (await staff.GetFromJsonAsync<PrivacyRequestFile>($"/api/clinics/{Clinic}/privacy-requests/{request}", ApiJson.Options))!;
 
     public static async Task<ErasureScanReport> ScanAsync(this VetOSApp app, IReadOnlyList<SearchTerm> terms) =>
-        await app.Services.GetRequiredService<IErasureScan>().ScanAsync(terms, CancellationToken.None);
+        await app.Services.GetRequiredService<IErasureScan>().ScanAsync(terms, null, CancellationToken.None);
 
     public static async Task<JsonElement> Json(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 }
