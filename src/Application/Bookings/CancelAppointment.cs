@@ -5,7 +5,7 @@ using Rules = VetOS.Domain.Bookings;
 
 namespace VetOS.Application.Bookings;
 
-public sealed record CancelAppointmentCommand(Guid Booking, string? Reason = null, long? ExpectedRevision = null)
+public sealed record CancelAppointmentCommand(Guid Booking, [property: MultiLine] string? Reason = null, long? ExpectedRevision = null)
     : ICommand<BookingResult>, IAuthenticatedRequest;
 
 public sealed class CancelAppointmentValidator : AbstractValidator<CancelAppointmentCommand>

@@ -5,7 +5,7 @@ using Rules = VetOS.Domain.Bookings;
 
 namespace VetOS.Application.Bookings;
 
-public sealed record DeclineAppointmentCommand(Guid Booking, string Reason, long? ExpectedRevision = null)
+public sealed record DeclineAppointmentCommand(Guid Booking, [property: MultiLine] string Reason, long? ExpectedRevision = null)
     : ICommand<BookingResult>, IAuthenticatedRequest;
 
 public sealed class DeclineAppointmentValidator : AbstractValidator<DeclineAppointmentCommand>

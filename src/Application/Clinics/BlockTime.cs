@@ -7,7 +7,7 @@ using VetOS.Domain.Clinics;
 namespace VetOS.Application.Clinics;
 
 /// <summary>Closes the clinic (no resource) or blocks one vet or room for a while; appointments already booked stay.</summary>
-public sealed record BlockTimeCommand(Guid Clinic, DateTimeOffset Start, DateTimeOffset End, Guid? Resource = null, string? Reason = null)
+public sealed record BlockTimeCommand(Guid Clinic, DateTimeOffset Start, DateTimeOffset End, Guid? Resource = null, [property: MultiLine] string? Reason = null)
     : ICommand<Guid?>, IClinicAdminRequest;
 
 public sealed class BlockTimeValidator : AbstractValidator<BlockTimeCommand>

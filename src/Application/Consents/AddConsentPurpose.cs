@@ -7,7 +7,7 @@ using VetOS.Domain.Consents;
 namespace VetOS.Application.Consents;
 
 /// <summary>A clinic's admin adds a non-essential purpose to ask consent for (say, vaccination offers), its channels, and the wording of its notice version 1.</summary>
-public sealed record AddConsentPurposeCommand(Guid Clinic, string Key, string Name, IReadOnlyList<string> Channels, string Wording)
+public sealed record AddConsentPurposeCommand(Guid Clinic, string Key, string Name, IReadOnlyList<string> Channels, [property: MultiLine] string Wording)
     : ICommand<PurposeResult>, IClinicAdminRequest;
 
 /// <summary>The purpose as added, or why not.</summary>

@@ -10,7 +10,7 @@ namespace VetOS.Application.Consents;
 /// change (the default) lapses consent given to earlier versions until owners agree again; only a change the admin
 /// marks non-material carries it over.
 /// </summary>
-public sealed record PublishNoticeCommand(Guid Clinic, string Purpose, string Wording, bool? Material) : ICommand<NoticeResult>, IClinicAdminRequest;
+public sealed record PublishNoticeCommand(Guid Clinic, string Purpose, [property: MultiLine] string Wording, bool? Material) : ICommand<NoticeResult>, IClinicAdminRequest;
 
 /// <summary>The notice version as published, or why not.</summary>
 public sealed record NoticeResult(NoticeText? Notice, ConsentError? Error);

@@ -9,7 +9,7 @@ namespace VetOS.Application.Consents;
 /// A clinic's staff record a client's choice given in person or by phone; the note says how it reached them, and
 /// the consent history shows who recorded it.
 /// </summary>
-public sealed record RecordConsentOnOwnersWordCommand(Guid Clinic, Guid Owner, string Purpose, string Channel, bool? Granted, int? NoticeVersion, string? Note)
+public sealed record RecordConsentOnOwnersWordCommand(Guid Clinic, Guid Owner, string Purpose, string Channel, bool? Granted, int? NoticeVersion, [property: MultiLine] string? Note)
     : ICommand<ConsentChoiceResult>, IStaffRequest, IConsentChoiceInput;
 
 public sealed class RecordConsentOnOwnersWordValidator : AbstractValidator<RecordConsentOnOwnersWordCommand>

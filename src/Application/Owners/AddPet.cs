@@ -9,7 +9,7 @@ namespace VetOS.Application.Owners;
 /// <summary>The owner adds a pet; it can be booked at once. <see cref="PetId"/> lets a client choose the id.</summary>
 public sealed record AddPetCommand(
     string Name, string Species, string? Breed = null, DateOnly? BirthDate = null, string? Sex = null, bool? Neutered = null,
-    decimal? WeightKg = null, string? Notes = null, Guid? PetId = null)
+    decimal? WeightKg = null, [property: MultiLine] string? Notes = null, Guid? PetId = null)
     : ICommand<OwnerResult>, IAuthenticatedRequest, IPetDetailsInput;
 
 public sealed class AddPetValidator : AbstractValidator<AddPetCommand>

@@ -8,7 +8,7 @@ using Rules = VetOS.Domain.Owners;
 namespace VetOS.Application.Owners;
 
 /// <summary>The owner archives a pet, e.g. when it died: it stays on record but is no longer edited or booked.</summary>
-public sealed record ArchivePetCommand(Guid Pet, string Reason, long? ExpectedRevision = null) : ICommand<OwnerResult>, IAuthenticatedRequest;
+public sealed record ArchivePetCommand(Guid Pet, [property: MultiLine] string Reason, long? ExpectedRevision = null) : ICommand<OwnerResult>, IAuthenticatedRequest;
 
 public sealed class ArchivePetValidator : AbstractValidator<ArchivePetCommand>
 {

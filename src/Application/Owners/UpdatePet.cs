@@ -9,7 +9,7 @@ namespace VetOS.Application.Owners;
 /// <summary>The owner replaces a pet's details; an archived pet no longer changes.</summary>
 public sealed record UpdatePetCommand(
     Guid Pet, string Name, string Species, string? Breed = null, DateOnly? BirthDate = null, string? Sex = null, bool? Neutered = null,
-    decimal? WeightKg = null, string? Notes = null, long? ExpectedRevision = null)
+    decimal? WeightKg = null, [property: MultiLine] string? Notes = null, long? ExpectedRevision = null)
     : ICommand<OwnerResult>, IAuthenticatedRequest, IPetDetailsInput;
 
 public sealed class UpdatePetValidator : AbstractValidator<UpdatePetCommand>

@@ -10,7 +10,7 @@ using VetOS.Domain;
 namespace VetOS.Application.PrivacyRequests;
 
 /// <summary>A clinic admin extends the deadline by one or two months, with the reason; the owner is told by email.</summary>
-public sealed record ExtendPrivacyRequestCommand(Guid Clinic, Guid Request, int Months, string Reason, long? ExpectedRevision = null)
+public sealed record ExtendPrivacyRequestCommand(Guid Clinic, Guid Request, int Months, [property: MultiLine] string Reason, long? ExpectedRevision = null)
     : ICommand<PrivacyRequestResult>, IClinicAdminRequest;
 
 public sealed class ExtendPrivacyRequestValidator : AbstractValidator<ExtendPrivacyRequestCommand>

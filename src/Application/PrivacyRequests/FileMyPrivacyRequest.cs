@@ -9,7 +9,7 @@ using VetOS.Domain.PrivacyRequests;
 namespace VetOS.Application.PrivacyRequests;
 
 /// <summary>A signed-in owner asks a clinic they are a client of to give access to, correct or erase their data.</summary>
-public sealed record FileMyPrivacyRequestCommand(Guid Clinic, PrivacyRequestKind Kind, string? Details) : ICommand<PrivacyRequestResult>, IAuthenticatedRequest;
+public sealed record FileMyPrivacyRequestCommand(Guid Clinic, PrivacyRequestKind Kind, [property: MultiLine] string? Details) : ICommand<PrivacyRequestResult>, IAuthenticatedRequest;
 
 public sealed class FileMyPrivacyRequestValidator : AbstractValidator<FileMyPrivacyRequestCommand>
 {

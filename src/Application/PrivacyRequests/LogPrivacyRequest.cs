@@ -12,7 +12,7 @@ namespace VetOS.Application.PrivacyRequests;
 /// nothing yet); the deadline runs from when it was received, which may be earlier than now.
 /// </summary>
 public sealed record LogPrivacyRequestCommand(
-    Guid Clinic, Guid Owner, PrivacyRequestKind Kind, string ReceivedVia, string? Verification, string? Details, DateTimeOffset? ReceivedAt)
+    Guid Clinic, Guid Owner, PrivacyRequestKind Kind, string ReceivedVia, [property: MultiLine] string? Verification, [property: MultiLine] string? Details, DateTimeOffset? ReceivedAt)
     : ICommand<PrivacyRequestResult>, IStaffRequest;
 
 public sealed class LogPrivacyRequestValidator : AbstractValidator<LogPrivacyRequestCommand>

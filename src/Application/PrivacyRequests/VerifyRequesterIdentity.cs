@@ -5,7 +5,7 @@ using VetOS.Application.Common;
 namespace VetOS.Application.PrivacyRequests;
 
 /// <summary>Staff note how they made sure the requester is the owner (signed in with a confirmed address, ID shown at the desk...).</summary>
-public sealed record VerifyRequesterIdentityCommand(Guid Clinic, Guid Request, string How, long? ExpectedRevision = null)
+public sealed record VerifyRequesterIdentityCommand(Guid Clinic, Guid Request, [property: MultiLine] string How, long? ExpectedRevision = null)
     : ICommand<PrivacyRequestResult>, IStaffRequest;
 
 public sealed class VerifyRequesterIdentityValidator : AbstractValidator<VerifyRequesterIdentityCommand>

@@ -12,14 +12,36 @@ public sealed class TwilioWebhookVerifier(IOptions<TwilioOptions> twilio, IOptio
     /// <summary>The form when the signature holds; null otherwise, and nothing should change.</summary>
     public async Task<IFormCollection?> VerifiedFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
+        if (!request.HasFormContentType || request.ContentLength > MaxForm)
             return null;
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await ReadFormAsync(request, cancellationToken);
         var baseUrl = hooks.Value.WebhookBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
         var url = $"{baseUrl}{request.PathBase}{request.Path}{request.QueryString}";
         var fields = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
         return TwilioSignature.IsValid(twilio.Value.AuthToken, url, fields, request.Headers[TwilioSignature.Header].ToString()) ? form : null;
     }
+
+    private const int MaxForm = 64 * 1024;
+
+    /// <summary>
+    /// The form as Twilio sent it. ASP.NET Core's reader refuses a NUL, which a phone can send: the values are decoded
+    /// here as they are, so the signature checks what was signed, and the endpoints clean them after.
+    /// </summary>
+    private static async Task<FormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
+        foreach (var pair in body[..Math.Min(body.Length, MaxForm)].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var split = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(split < 0 ? pair : pair[..split]);
+            fields[name] = Microsoft.Extensions.Primitives.StringValues.Concat(fields.GetValueOrDefault(name), Decode(split < 0 ? "" : pair[(split + 1)..]));
+        }
+        return new FormCollection(fields);
+    }
+
+    private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
 
     public static IResult Refused() =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signature refused.", detail: "The request is not signed by Twilio.");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Mediator;
 using Microsoft.Extensions.Options;
+using VetOS.Application.Common;
 using VetOS.Application.Messaging.Inbound;
 using VetOS.Application.Messaging.Webhooks;
 using VetOS.Infrastructure.Messaging.Postmark;
@@ -25,15 +26,18 @@ public static class WebhookEndpoints
             {
                 if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
                     return TwilioWebhookVerifier.Refused();
-                await mediator.Send(new RecordTwilioStatusCommand(form["MessageSid"].ToString(), form["MessageStatus"].ToString(), form["ErrorCode"].ToString()), ct);
+                await mediator.Send(new RecordTwilioStatusCommand(Field(form, "MessageSid"), Field(form, "MessageStatus"), Field(form, "ErrorCode")), ct);
                 return Results.NoContent();
             })
             .WithSummary("Twilio's status callback for a message it took (signed with X-Twilio-Signature)");
-        hooks.MapPost("/twilio/inbound", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, CancellationToken ct) =>
+        hooks.MapPost("/twilio/inbound", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, ILoggerFactory loggers, CancellationToken ct) =>
             {
                 if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
                     return TwilioWebhookVerifier.Refused();
-                var answer = await mediator.Send(new ReceiveInboundMessageCommand(form["MessageSid"].ToString(), form["From"].ToString(), form["Body"].ToString()), ct);
+                var sid = Field(form, "MessageSid");
+                var body = InputRules.Clean(form["Body"].ToString(), multiLine: true,
+                    replaced: n => loggers.CreateLogger(typeof(WebhookEndpoints)).LogWarning("Inbound message {MessageSid}: {Count} characters that cannot be kept were replaced", sid, n));
+                var answer = await mediator.Send(new ReceiveInboundMessageCommand(sid, Field(form, "From"), body), ct);
                 return Results.Text(TwiML(answer.Reply), "text/xml");
             })
             .WithSummary("An SMS or WhatsApp message from an owner: STOP, START, or a Y or N to a reminder (signed); answers in TwiML");
@@ -52,13 +56,18 @@ public static class WebhookEndpoints
                 }
                 if (hook?.RecordType is not { } type)
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Postmark webhook.");
-                await mediator.Send(new RecordPostmarkEventCommand(type, hook.MessageId, hook.Id, hook.Type, hook.TypeCode, hook.Description,
-                    hook.SuppressSending, hook.SuppressionReason), ct);
+                await mediator.Send(new RecordPostmarkEventCommand(InputRules.Clean(type), Clean(hook.MessageId), hook.Id, Clean(hook.Type), hook.TypeCode,
+                    Clean(hook.Description), hook.SuppressSending, Clean(hook.SuppressionReason)), ct);
                 return Results.Ok();
             })
             .WithSummary("Postmark's delivery, bounce and subscription-change webhooks (basic auth)");
         return app;
     }
+
+    /// <summary>A provider's field, with what cannot be kept replaced: a webhook is answered, never refused for its text.</summary>
+    private static string Field(IFormCollection form, string name) => InputRules.Clean(form[name].ToString());
+
+    private static string? Clean(string? text) => text is null ? null : InputRules.Clean(text, multiLine: true);
 
     private static string TwiML(string? reply) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + new XElement("Response", reply is null ? null : new XElement("Message", reply)).ToString(SaveOptions.DisableFormatting);

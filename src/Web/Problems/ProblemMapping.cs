@@ -24,16 +24,33 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             SlotTakenException => (StatusCodes.Status409Conflict, "That slot is taken.", "Someone else booked that time a moment ago; please choose another slot.", null),
             WrongExpectedRevisionException => (StatusCodes.Status412PreconditionFailed, "The appointment changed since you last read it.",
                 "Reload it and try again.", null),
+            _ when DatabaseAway(exception) => (StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable.",
+                "The database does not answer just now; nothing was lost. Please try again in a few seconds.", null),
             _ => (0, "", "", null),
         };
         if (status == 0)
             return false;
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is not null)
             problem.Extensions["errors"] = errors;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>A database that is briefly away (restarting, refusing connections) is not a server bug: the client may retry.</summary>
+    private static bool DatabaseAway(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.NpgsqlException { IsTransient: true } or Npgsql.PostgresException { SqlState: ['5', '7', 'P', ..] })
+                return true;
+        }
+        return false;
     }
 
     private static string FieldOf(string? jsonPath) =>

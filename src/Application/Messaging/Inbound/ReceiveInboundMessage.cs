@@ -1,3 +1,4 @@
+using VetOS.Application.Common;
 using FluentValidation;
 using Mediator;
 using VetOS.Domain;
@@ -9,7 +10,7 @@ namespace VetOS.Application.Messaging.Inbound;
 /// opt-out words withdraw consent, START restores it, Y and N answer the latest reminder. Each message acts once;
 /// a replay changes nothing. A WhatsApp message also opens the 24-hour window for free text.
 /// </summary>
-public sealed record ReceiveInboundMessageCommand(string MessageSid, string From, string? Body) : ICommand<InboundAnswer>;
+public sealed record ReceiveInboundMessageCommand(string MessageSid, string From, [property: MultiLine] string? Body) : ICommand<InboundAnswer>;
 
 /// <summary>What the message did, and the short answer to send back (none when there is nothing to say).</summary>
 public sealed record InboundAnswer(string Action, string? Reply);
