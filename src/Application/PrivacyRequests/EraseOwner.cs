@@ -13,7 +13,7 @@ namespace VetOS.Application.PrivacyRequests;
 /// pseudonymised, what the clinic's law makes it keep) and the owner's key at that clinic is destroyed, so what the
 /// clinic controlled in events (reasons, consent evidence) reads as erased; once the owner is nobody's client any more,
 /// their account goes and their own key too (contact details, pets). Then the whole database is
-/// scanned for their name, email and phone, and the report is stored with the request, which it completes when clean.
+/// scanned for their name, email, phone and pets' names, and the report is stored with the request, which it completes when clean.
 /// </summary>
 public sealed record EraseOwnerCommand(Guid Clinic, Guid Request) : ICommand<ErasureResult>, IClinicAdminRequest;
 

@@ -47,7 +47,7 @@ public interface IAccessExports
 
 public sealed record ExportStatus(string Status, int SectionsDone, int SectionsTotal, DateTimeOffset QueuedAt, DateTimeOffset? BuiltAt, DateTimeOffset? ExpiresAt);
 
-/// <summary>The search that proves an erasure: every text and JSON column in every schema, and every event as the store returns it.</summary>
+/// <summary>The search that proves an erasure: every text, JSON and bytea column in every schema, and every event as the store returns it.</summary>
 public interface IErasureScan
 {
     /// <summary>Scans everything, or, given a scope, what the clinic held: rows and events of other clinics are theirs.</summary>
@@ -68,7 +68,11 @@ public sealed record ErasureScanReport(
     public bool Clean => Hits.Count == 0;
 }
 
-public sealed record ScanHit(string Place, string Kind, long Count);
+/// <summary>
+/// <paramref name="Rows"/>: the keys of up to five of the rows that hold the detail (a table's primary key, or its ctid
+/// when it has none, or when the key itself holds the detail), or, for events, their revisions in the stream.
+/// </summary>
+public sealed record ScanHit(string Place, string Kind, long Count, IReadOnlyList<string> Rows);
 
 /// <summary>Erasure reports, stored with the request; and the owners erased at each clinic, which rebuilt projections skip.</summary>
 public interface IErasureRecords

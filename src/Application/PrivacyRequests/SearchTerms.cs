@@ -1,11 +1,15 @@
 using VetOS.Application.Owners;
+using VetOS.Domain.Owners;
 
 namespace VetOS.Application.PrivacyRequests;
 
-/// <summary>What the erasure scan looks for: the owner's name, email address and phone number (its digits, however written).</summary>
+/// <summary>
+/// What the erasure scan looks for: the owner's name, email address and phone number (its digits, however written),
+/// and their pets' names.
+/// </summary>
 public static class SearchTerms
 {
-    public static IReadOnlyList<SearchTerm> Of(string? name, string? email, string? phone)
+    public static IReadOnlyList<SearchTerm> Of(string? name, string? email, string? phone, IEnumerable<string>? petNames = null)
     {
         var terms = new List<SearchTerm>();
         if (!string.IsNullOrWhiteSpace(name))
@@ -14,9 +18,14 @@ public static class SearchTerms
             terms.Add(new("email", email.Trim()));
         if (!string.IsNullOrWhiteSpace(phone) && new string(phone.Where(char.IsAsciiDigit).ToArray()) is { Length: >= 6 } digits)
             terms.Add(new("phone", digits));
+        foreach (var pet in (petNames ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            terms.Add(new("pet", pet));
         return terms;
     }
 
+    /// <summary>Archived pets too, and names a pet had before it was renamed: the records hold them as much as the others.</summary>
     public static IReadOnlyList<SearchTerm> Of(OwnerFile file) =>
-        Of(file.State.Contact?.Name ?? file.Account?.Name, file.Account?.Email, file.State.Contact?.Phone ?? file.Account?.Phone);
+        Of(file.State.Contact?.Name ?? file.Account?.Name, file.Account?.Email, file.State.Contact?.Phone ?? file.Account?.Phone,
+            [.. file.State.Pets.Select(p => p.Details.Name), .. file.PetsOnFile.Select(p => p.Name),
+             .. file.Events.OfType<PetAdded>().Select(e => e.Name), .. file.Events.OfType<PetDetailsChanged>().Select(e => e.Name)]);
 }

@@ -8,15 +8,17 @@ using VetOS.Infrastructure.EventStore;
 namespace VetOS.Infrastructure.PersonalData;
 
 /// <summary>
-/// The proof of an erasure: counts, in every text, character, JSON and text-array column of every table in every
-/// schema (JSON compared as decoded text, so escapes hide nothing), and in every event as the store returns it
-/// (personal fields opened where a key remains), the rows that contain any of the owner's details, case-insensitively.
-/// Scoped to one clinic, it leaves out rows and events of other clinics, and reports apart what the account and its
-/// record (the <c>identity</c> and <c>owners</c> schemas, events of no clinic) still hold for them.
+/// The proof of an erasure: counts, in every text, character, JSON, text-array and bytea column of every table in every
+/// schema (JSON compared as decoded text, so escapes hide nothing; bytea as escaped text, which any bytes make), and in
+/// every event as the store returns it (personal fields opened where a key remains), the rows that contain any of the
+/// owner's details, case-insensitively, and names up to five of them by key. Scoped to one clinic, it leaves out rows
+/// and events of other clinics, and reports apart what the account and its record (the <c>identity</c> and
+/// <c>owners</c> schemas, events of no clinic) still hold for them.
 /// </summary>
 public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore store, EventSerializer serializer, TimeProvider clock) : IErasureScan
 {
     private const int Page = 1000;
+    private const int RowsNamed = 5;
 
     /// <summary>Events as text with characters as they are (by default é would be written \u00E9 and escape the search).</summary>
     private static readonly JsonSerializerOptions Unescaped = new(EventSerializer.Json) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -27,56 +29,83 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
     {
         var hits = new List<ScanHit>();
         var held = new List<ScanHit>();
-        var columns = await TextColumnsAsync(cancellationToken);
+        var columns = await ScannedColumnsAsync(cancellationToken);
+        var keys = await PrimaryKeysAsync(cancellationToken);
         var clinicTables = scope is null ? [] : await TablesWithClinicAsync(cancellationToken);
         long rows = 0;
         if (terms.Count > 0)
         {
-            foreach (var table in columns.GroupBy(c => (c.Schema, c.Table)))
+            foreach (var group in columns.GroupBy(c => (c.Schema, c.Table)))
             {
-                var into = scope is { AccountKept: true } && AccountSchemas.Contains(table.Key.Schema) ? held : hits;
-                var onlyClinic = clinicTables.Contains(table.Key) ? scope!.Clinic : (Guid?)null;
-                rows += await ScanTableAsync(table.Key.Schema, table.Key.Table, table.ToList(), terms, onlyClinic, into, cancellationToken);
+                var into = scope is { AccountKept: true } && AccountSchemas.Contains(group.Key.Schema) ? held : hits;
+                var table = new ScannedTable(group.Key.Schema, group.Key.Table, group.ToList(), keys.GetValueOrDefault(group.Key) ?? [],
+                    clinicTables.Contains(group.Key) ? scope!.Clinic : null);
+                rows += await ScanTableAsync(table, terms, into, cancellationToken);
             }
         }
         var events = await ScanEventsAsync(terms, scope, hits, held, cancellationToken);
-        return new(clock.GetUtcNow(), terms.Select(t => t.Kind).ToList(), columns.Select(c => (c.Schema, c.Table)).Distinct().Count(), columns.Count,
-            rows, events, hits, held);
+        return new(clock.GetUtcNow(), terms.Select(t => t.Kind).Distinct().ToList(), columns.Select(c => (c.Schema, c.Table)).Distinct().Count(),
+            columns.Count, rows, events, hits, held);
     }
 
-    private async Task<long> ScanTableAsync(
-        string schema, string table, IReadOnlyList<TextColumn> columns, IReadOnlyList<SearchTerm> terms, Guid? onlyClinic, List<ScanHit> hits,
-        CancellationToken cancellationToken)
+    private async Task<long> ScanTableAsync(ScannedTable table, IReadOnlyList<SearchTerm> terms, List<ScanHit> hits, CancellationToken cancellationToken)
     {
         var counts = new StringBuilder("count(*)");
-        foreach (var column in columns)
+        foreach (var column in table.Columns)
             for (var t = 0; t < terms.Count; t++)
-                counts.Append($", count(*) filter (where {column.AsText} ilike ${t + 1})");
-        var rowsOfClinic = onlyClinic is null ? "" : $" where clinic_id is null or clinic_id = ${terms.Count + 1}";
-        await using var command = dataSource.CreateCommand($"select {counts} from {Quote(schema)}.{Quote(table)}{rowsOfClinic}");
+                counts.Append($", count(*) filter (where {column.Holds(t, terms.Count)})");
+        var found = new List<(ScannedColumn Column, SearchTerm Term, long Count)>();
+        long rows;
+        await using (var command = Command($"select {counts} from {table.Name} where {table.OfClinic(terms.Count)}", terms, table.Clinic))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            rows = reader.GetInt64(0);
+            var i = 1;
+            foreach (var column in table.Columns)
+                foreach (var term in terms)
+                    if (reader.GetInt64(i++) is > 0 and var count)
+                        found.Add((column, term, count));
+        }
+        foreach (var (column, term, count) in found)
+            hits.Add(new ScanHit($"{table.Schema}.{table.Table}.{column.Name}", term.Kind, count, await RowKeysAsync(table, column, term, terms, cancellationToken)));
+        return rows;
+    }
+
+    /// <summary>The keys of the first rows that hold <paramref name="term"/>: a key that holds any detail itself would put it in the report, so its ctid stands in.</summary>
+    private async Task<IReadOnlyList<string>> RowKeysAsync(
+        ScannedTable table, ScannedColumn column, SearchTerm term, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    {
+        var key = table.Keys.Count == 0 ? "null" : $"({string.Join(", ", table.Keys.Select(Quote))})";
+        await using var command = Command(
+            $"select {key}::text, ctid::text from {table.Name} where {column.Holds(0, 1)} and {table.OfClinic(1)} limit {RowsNamed}", [term], table.Clinic);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            keys.Add(reader.IsDBNull(0) || terms.Any(t => reader.GetString(0).Contains(t.Value, StringComparison.OrdinalIgnoreCase))
+                ? $"ctid {reader.GetString(1)}"
+                : reader.GetString(0));
+        return keys;
+    }
+
+    /// <summary>Parameters: each term as a pattern for text ($1…), then as one for bytea in escape form, then the clinic.</summary>
+    private NpgsqlCommand Command(string sql, IReadOnlyList<SearchTerm> terms, Guid? clinic)
+    {
+        var command = dataSource.CreateCommand(sql);
         foreach (var term in terms)
             command.Parameters.AddWithValue($"%{Escape(term.Value)}%");
-        if (onlyClinic is { } clinic)
-            command.Parameters.AddWithValue(clinic);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var i = 1;
-        foreach (var column in columns)
-            foreach (var term in terms)
-            {
-                var count = reader.GetInt64(i++);
-                if (count > 0)
-                    hits.Add(new ScanHit($"{schema}.{table}.{column.Name}", term.Kind, count));
-            }
-        return reader.GetInt64(0);
+        foreach (var term in terms)
+            command.Parameters.AddWithValue($"%{Escape(AsEscapedBytes(term.Value))}%");
+        command.Parameters.AddWithValue(clinic ?? Guid.Empty);
+        return command;
     }
 
     private async Task<long> ScanEventsAsync(
         IReadOnlyList<SearchTerm> terms, ErasureScope? scope, List<ScanHit> hits, List<ScanHit> held, CancellationToken cancellationToken)
     {
         long scanned = 0;
-        var found = new Dictionary<(string Stream, string Kind), long>();
-        var foundHeld = new Dictionary<(string Stream, string Kind), long>();
+        var found = new Dictionary<(string Stream, string Kind), List<long>>();
+        var foundHeld = new Dictionary<(string Stream, string Kind), List<long>>();
         var after = Position.Start;
         while (true)
         {
@@ -93,16 +122,22 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
                 var into = scope is { AccountKept: true } && clinic is null && shape.SubjectField is { } subject
                     && Id(node[subject]) == scope.Owner.ToString() ? foundHeld : found;
                 var text = node.ToJsonString(Unescaped) + JsonSerializer.Serialize(stored.Metadata, Unescaped);
-                foreach (var term in terms.Where(t => text.Contains(t.Value, StringComparison.OrdinalIgnoreCase)))
-                    into[(stored.Stream.Value, term.Kind)] = into.GetValueOrDefault((stored.Stream.Value, term.Kind)) + 1;
+                foreach (var kind in terms.Where(t => text.Contains(t.Value, StringComparison.OrdinalIgnoreCase)).Select(t => t.Kind).Distinct())
+                {
+                    var revisions = into.TryGetValue((stored.Stream.Value, kind), out var known) ? known : into[(stored.Stream.Value, kind)] = [];
+                    revisions.Add(stored.Revision);
+                }
             }
             scanned += page.Count;
             after = page[^1].Position;
         }
-        hits.AddRange(found.Select(f => new ScanHit($"events of stream {f.Key.Stream}", f.Key.Kind, f.Value)));
-        held.AddRange(foundHeld.Select(f => new ScanHit($"events of stream {f.Key.Stream}", f.Key.Kind, f.Value)));
+        hits.AddRange(found.Select(EventsHit));
+        held.AddRange(foundHeld.Select(EventsHit));
         return scanned;
     }
+
+    private static ScanHit EventsHit(KeyValuePair<(string Stream, string Kind), List<long>> found) =>
+        new($"events of stream {found.Key.Stream}", found.Key.Kind, found.Value.Count, found.Value.Take(RowsNamed).Select(r => $"revision {r}").ToList());
 
     private static string? Id(System.Text.Json.Nodes.JsonNode? value) => value?.ToJsonString().Trim('"');
 
@@ -117,8 +152,29 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
         return tables;
     }
 
+    private async Task<Dictionary<(string Schema, string Table), List<string>>> PrimaryKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select n.nspname, c.relname, a.attname
+              from pg_index i
+              join pg_class c on c.oid = i.indrelid
+              join pg_namespace n on n.oid = c.relnamespace
+              cross join lateral unnest(i.indkey::int2[]) with ordinality as k(attnum, position)
+              join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+             where i.indisprimary
+             order by n.nspname, c.relname, k.position
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new Dictionary<(string, string), List<string>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var table = (reader.GetString(0), reader.GetString(1));
+            (keys.TryGetValue(table, out var columns) ? columns : keys[table] = []).Add(reader.GetString(2));
+        }
+        return keys;
+    }
 
-    private async Task<List<TextColumn>> TextColumnsAsync(CancellationToken cancellationToken)
+    private async Task<List<ScannedColumn>> ScannedColumnsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             select c.table_schema, c.table_name, c.column_name, c.udt_name
@@ -126,25 +182,52 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
               join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
              where t.table_type = 'BASE TABLE'
                and c.table_schema not in ('pg_catalog', 'information_schema') and c.table_schema not like 'pg\_%'
-               and c.udt_name in ('text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar', 'citext')
+               and c.udt_name in ('text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar', 'citext', 'bytea')
              order by c.table_schema, c.table_name, c.ordinal_position
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = new List<TextColumn>();
+        var columns = new List<ScannedColumn>();
         while (await reader.ReadAsync(cancellationToken))
             columns.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         return columns;
     }
 
-    private sealed record TextColumn(string Schema, string Table, string Name, string Type)
+    private sealed record ScannedTable(string Schema, string Table, IReadOnlyList<ScannedColumn> Columns, IReadOnlyList<string> Keys, Guid? Clinic)
     {
-        /// <summary>JSON as decoded text (jsonb prints characters, not escapes); arrays and text as they are.</summary>
-        public string AsText => Type switch
+        public string Name => $"{Quote(Schema)}.{Quote(Table)}";
+
+        /// <summary>Rows of the clinic in scope, and rows of no clinic; the clinic is the parameter after the terms' two patterns each.</summary>
+        public string OfClinic(int terms) => Clinic is null ? "true" : $"(clinic_id is null or clinic_id = ${2 * terms + 1})";
+    }
+
+    private sealed record ScannedColumn(string Schema, string Table, string Name, string Type)
+    {
+        /// <summary>
+        /// Whether the column holds term <paramref name="t"/> of <paramref name="terms"/>: JSON as decoded text (jsonb
+        /// prints characters, not escapes); arrays and text as they are; bytea in escape form, which no bytes make fail
+        /// (as reading them as UTF-8 would), compared with the term in the same form.
+        /// </summary>
+        public string Holds(int t, int terms) => Type switch
         {
-            "json" => $"{Quote(Name)}::jsonb::text",
-            "jsonb" or "_text" or "_varchar" => $"{Quote(Name)}::text",
-            _ => Quote(Name),
+            "bytea" => $"encode({Quote(Name)}, 'escape') ilike ${terms + t + 1}",
+            "json" => $"{Quote(Name)}::jsonb::text ilike ${t + 1}",
+            "jsonb" or "_text" or "_varchar" => $"{Quote(Name)}::text ilike ${t + 1}",
+            _ => $"{Quote(Name)} ilike ${t + 1}",
         };
+    }
+
+    /// <summary>Text as PostgreSQL's <c>encode(…, 'escape')</c> writes its UTF-8 bytes: backslashes doubled, zero and high bytes as \ooo.</summary>
+    private static string AsEscapedBytes(string text)
+    {
+        var escaped = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+            escaped.Append(b switch
+            {
+                0 or >= 0x80 => $"\\{Convert.ToString(b, 8).PadLeft(3, '0')}",
+                (byte)'\\' => @"\\",
+                _ => ((char)b).ToString(),
+            });
+        return escaped.ToString();
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";

@@ -17,7 +17,7 @@ public sealed record ExtendBody(int Months, string Reason);
 
 public sealed record CloseBody(PrivacyRequestStatus Status, string Outcome);
 
-public sealed record VerifyErasureBody(string? Name, string? Email, string? Phone);
+public sealed record VerifyErasureBody(string? Name, string? Email, string? Phone, IReadOnlyList<string>? PetNames);
 
 public sealed record RecordKeepingBody(string Jurisdiction, IReadOnlyList<LegalRetention> Retention);
 
@@ -79,10 +79,10 @@ public static class PrivacyRequestEndpoints
             .WithSummary("Carry out a verified erasure request everywhere, scan for traces and complete it when clean (clinic admins)");
         clinic.MapPost("/{requestId:guid}/verify-erasure", async Task<IResult> (Guid clinicId, Guid requestId, VerifyErasureBody body, IMediator mediator, CancellationToken ct) =>
             {
-                var result = await mediator.Send(new VerifyErasureCommand(clinicId, requestId, body.Name, body.Email, body.Phone), ct);
+                var result = await mediator.Send(new VerifyErasureCommand(clinicId, requestId, body.Name, body.Email, body.Phone, body.PetNames), ct);
                 return result.Error is { } error ? PrivacyRequestResults.Refused(error) : TypedResults.Ok(result.Scan);
             })
-            .WithSummary("Scan every column and event for the name, email or phone given; the report is stored with the request (clinic admins)");
+            .WithSummary("Scan every column and event for the name, email, phone or pets' names given; the report is stored with the request (clinic admins)");
 
         var settings = app.MapGroup("/api/clinics/{clinicId:guid}").WithTags("Privacy requests");
         settings.MapGet("/record-of-processing", async Task<IResult> (Guid clinicId, IMediator mediator, CancellationToken ct) =>
