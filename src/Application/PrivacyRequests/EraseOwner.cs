@@ -14,6 +14,7 @@ namespace VetOS.Application.PrivacyRequests;
 /// clinic controlled in events (reasons, consent evidence) reads as erased; once the owner is nobody's client any more,
 /// their account goes and their own key too (contact details, pets). Then the whole database is
 /// scanned for their name, email, phone and pets' names, and the report is stored with the request, which it completes when clean.
+/// Until then it may run again (after a crash, or once traces are cleared) and carries on where it stopped.
 /// </summary>
 public sealed record EraseOwnerCommand(Guid Clinic, Guid Request) : ICommand<ErasureResult>, IClinicAdminRequest;
 
@@ -43,7 +44,11 @@ public sealed class EraseOwnerHandler(
         if (request.Kind != PrivacyRequestKind.Erasure)
             return Refused(PrivacyRequestErrors.WrongKind);
         if (!request.IsOpen)
+        {
+            // Done already; a crash right after completing may have left the terms it looked for.
+            await records.ForgetTermsAsync(request.Id, cancellationToken);
             return Refused(PrivacyRequestErrors.Closed);
+        }
         if (request.Status == PrivacyRequestStatus.Received)
             return Refused(PrivacyRequestErrors.NotVerified);
         var subject = new DataSubject(request.Clinic, request.Owner);
@@ -58,13 +63,27 @@ public sealed class EraseOwnerHandler(
             request = (await requests.FindAsync(request.Id, cancellationToken))!;
         }
 
-        // The scan looks for what is on file now; the terms stay in memory, never stored.
-        var terms = SearchTerms.Of(await owners.LoadAsync(request.Owner, cancellationToken));
+        // The scan looks for what was on file when the erasure first ran: a run after a crash, or after traces were
+        // found, finds the details shredded, so the first run holds them sealed until the request completes.
+        var terms = await records.HeldTermsAsync(request.Id, cancellationToken);
+        if (terms is null)
+        {
+            terms = SearchTerms.Of(await owners.LoadAsync(request.Owner, cancellationToken));
+            await records.HoldTermsAsync(request.Id, terms, cancellationToken);
+        }
         var keeping = await recordKeeping.ForAsync(command.Clinic, cancellationToken) ?? new RecordKeeping("", [], TimeSpan.Zero);
         var rules = new ErasureRules(keeping.Jurisdiction, keeping.Retention, now);
+        // Holders are safe to run again; what an earlier run removed counts in the report as if it were one run.
+        var earlier = (await records.SectionsErasedAsync(request.Id, cancellationToken)).ToDictionary(s => s.Section);
         var sections = new List<ErasedSection>();
         foreach (var holder in holders)
-            sections.Add(await holder.EraseAsync(subject, rules, cancellationToken));
+        {
+            var section = await holder.EraseAsync(subject, rules, cancellationToken);
+            if (earlier.GetValueOrDefault(section.Section) is { } before)
+                section = section with { Removed = section.Removed + before.Removed };
+            await records.SectionErasedAsync(request.Id, section, cancellationToken);
+            sections.Add(section);
+        }
         await records.MarkErasedAsync(subject, sections.Where(s => s.Kept.Count == 0).Select(s => s.Section).ToList(), now, cancellationToken);
         // What this clinic controlled goes with the owner's key here; the account's own data once no clinic holds it.
         await keys.DestroyAsync(SubjectKeys.Of(command.Clinic, request.Owner.Value), cancellationToken);
@@ -79,6 +98,8 @@ public sealed class EraseOwnerHandler(
             return new(PrivacyRequestView.Of(request, now), report, PrivacyRequestErrors.TracesFound);
         request = (await requests.FindAsync(request.Id, cancellationToken))!; // as the erasure left it
         var completed = await runner.ChangeAsync(request, null, (r, by, at) => r.Complete(report.Outcome, by, at), cancellationToken);
+        if (completed.Error is null)
+            await records.ForgetTermsAsync(request.Id, cancellationToken);
         return new(completed.Request, report, completed.Error);
     }
 

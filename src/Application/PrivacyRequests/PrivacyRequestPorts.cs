@@ -81,6 +81,20 @@ public interface IErasureRecords
 
     Task SaveReportAsync(Guid request, string by, DateTimeOffset at, object report, CancellationToken cancellationToken);
 
+    /// <summary>The terms the request's erasure looks for, as its first run held them; null before that.</summary>
+    Task<IReadOnlyList<SearchTerm>?> HeldTermsAsync(Guid request, CancellationToken cancellationToken);
+
+    /// <summary>Holds the terms sealed, with a key of the request's own, until <see cref="ForgetTermsAsync"/>.</summary>
+    Task HoldTermsAsync(Guid request, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken);
+
+    /// <summary>What each holder erased for the request so far, in runs before this one.</summary>
+    Task<IReadOnlyList<ErasedSection>> SectionsErasedAsync(Guid request, CancellationToken cancellationToken);
+
+    Task SectionErasedAsync(Guid request, ErasedSection section, CancellationToken cancellationToken);
+
+    /// <summary>Destroys the held terms' key and deletes them with the sections. Safe to run again.</summary>
+    Task ForgetTermsAsync(Guid request, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StoredErasureReport>> ReportsAsync(Guid request, CancellationToken cancellationToken);
 
     /// <summary>The owner's appointments at the clinic still to come (requested or confirmed, not yet started).</summary>

@@ -26,7 +26,8 @@ public static class JobsServices
         // Hangfire keeps no session state on its connections, so they skip the reset statement a pooled connection otherwise sends each time it is taken.
         var hangfireConnections = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(hangfireConnections, storageOptions, null), storageOptions));
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -40,7 +40,7 @@ public sealed class ErasureTests(VetOSApp app) : IClassFixture<VetOSApp>
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var result = (await response.Content.ReadFromJsonAsync<ErasureResult>(ApiJson.Options))!;
         result.Report!.Scan.Hits.Should().BeEmpty();
-        result.Report.Scan.Searched.Should().BeEquivalentTo(["name", "email", "phone"]);
+        result.Report.Scan.Searched.Should().BeEquivalentTo(["name", "email", "phone", "pet"]);
         result.Report.Scan.Columns.Should().BeGreaterThan(50);
         result.Report.KeyDestroyed.Should().BeTrue();
         result.Request!.Status.Should().Be(PrivacyRequestStatus.Completed);
