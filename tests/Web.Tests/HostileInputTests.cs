@@ -96,4 +96,23 @@ public sealed class HostileInputTests(MessagingApp app) : IClassFixture<Messagin
         operations.Where(o => !o.Value.GetProperty("responses").TryGetProperty("503", out var _)).Select(o => o.Name).Should().BeEmpty();
         operations.Should().NotBeEmpty();
     }
+
+    [Fact]
+    public async Task A_value_that_would_start_a_spreadsheet_formula_is_escaped_in_every_csv_export()
+    {
+        var (client, _) = await app.NewClient(phone: "+447911123991");
+        var browser = app.ClientAs(client);
+        browser.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "=HYPERLINK(\"http://evil.example\")");
+        (await browser.PutAsJsonAsync($"/api/me/consents/{DemoClinic.Id}/appointment-reminders/sms", new { granted = true, noticeVersion = 1 }))
+            .EnsureSuccessStatusCode();
+        (await app.ClientAs(BookingClient.Receptionist).PutAsJsonAsync($"/api/clinics/{DemoClinic.Id}/clients/{client.Id}/consents/appointment-reminders/email",
+            new { granted = true, noticeVersion = 1, note = "@SUM(1+1)" })).EnsureSuccessStatusCode();
+        var auditor = app.ClientAs(new Actor(Guid.NewGuid(), ActorRole.Auditor, new ClinicId(DemoClinic.Id)));
+
+        var csv = await auditor.GetStringAsync(Relative($"/api/clinics/{DemoClinic.Id}/consents/{client.Id}/history?format=csv"));
+
+        csv.Should().Contain("\"'=HYPERLINK(\"\"http://evil.example\"\")\"").And.Contain("\"'@SUM(1+1)\"");
+        csv.Split("\r\n").Skip(1).SelectMany(line => line.Split(',')).Should().NotContain(field => field.Length > 0 && "=+-@\t\r".Contains(field[0]),
+            "no field starts with a formula character");
+    }
 }
