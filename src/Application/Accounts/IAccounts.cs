@@ -8,7 +8,8 @@ public sealed record NewOwner(string Name, string Email, string Phone, string Pa
 public sealed record Registration(Guid? Account, string? ConfirmationToken, IReadOnlyList<string> PasswordProblems, bool AlreadyRegistered);
 
 /// <summary>A signed-in session: the account, its role (and clinic) when it signed in, and the security stamp that ends it when it moves.</summary>
-public sealed record Session(Guid Account, ActorRole Role, Guid? Clinic, string Stamp);
+/// <summary>A signed-in session: its own id (ended on the server at sign-out), and the account's role, clinic and security stamp.</summary>
+public sealed record Session(Guid Id, Guid Account, ActorRole Role, Guid? Clinic, string Stamp);
 
 /// <summary>A password-reset token for a confirmed account, and the address it goes to.</summary>
 public sealed record ResetToken(Guid Account, string Email, string Token);
@@ -39,11 +40,17 @@ public interface IAccounts
     /// <summary>Sets a new password given the current one; the security stamp moves, so the account's sessions end.</summary>
     Task<PasswordChange> ChangePasswordAsync(Guid account, string currentPassword, string newPassword, CancellationToken cancellationToken);
 
-    /// <summary>A new session for the account: its current role, clinic and security stamp.</summary>
+    /// <summary>A new session for the account, recorded on the server: its current role, clinic and security stamp.</summary>
     Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken);
 
-    /// <summary>False once the account's password, role or clinic changed (its security stamp moved) or the account is gone.</summary>
-    Task<bool> IsSessionCurrentAsync(Guid account, string stamp, CancellationToken cancellationToken);
+    /// <summary>
+    /// False once the session was ended (signed out), or the account's password, role or clinic changed (its security
+    /// stamp moved), or the account is gone.
+    /// </summary>
+    Task<bool> IsSessionCurrentAsync(Guid session, Guid account, string stamp, CancellationToken cancellationToken);
+
+    /// <summary>Ends one session of the account, or all of them when <paramref name="session"/> is null.</summary>
+    Task EndSessionsAsync(Guid account, Guid? session, CancellationToken cancellationToken);
 }
 
 /// <summary>Which clinics an owner is a client of.</summary>

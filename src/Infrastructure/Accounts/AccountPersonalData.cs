@@ -35,6 +35,8 @@ public sealed class AccountPersonalData(NpgsqlDataSource dataSource) : IPersonal
             delete from identity.users u
              where u.id = $1 and not exists (select from owners.clinic_clients c where c.owner_id = $1 and c.clinic_id <> $2)
             """, cancellationToken, subject.Owner.Value, subject.Clinic.Value);
+        if (removed > 0)
+            await Rows.ExecuteAsync(dataSource, "delete from auth.sessions where account_id = $1", cancellationToken, subject.Owner.Value);
         var stillClient = removed == 0 && (await Rows.ReadAsync(dataSource, "select 1 from identity.users where id = $1", cancellationToken, subject.Owner.Value)).Count > 0;
         return new(Section, removed, stillClient
             ? [new KeptRecords("the portal account (name, email address, phone)", "the owner is a client of another clinic too, which holds it as well",

@@ -101,6 +101,9 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
         : result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidToken) or nameof(IdentityErrorDescriber.PasswordMismatch)) ? PasswordChange.Refused
         : new PasswordChange(false, result.Errors.Select(e => e.Description).ToList());
 
+    /// <summary>Session rows outlive the session's absolute lifetime (12 hours) by a margin, then go at the account's next sign-in.</summary>
+    private static readonly TimeSpan SessionRowsKept = TimeSpan.FromDays(1);
+
     public async Task<Session?> StartSessionAsync(Guid account, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -111,18 +114,46 @@ public sealed class IdentityAccounts(UserManager<UserAccount> users, IPasswordHa
              where u.id = $1
             """);
         command.Parameters.AddWithValue(account);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
-            return null;
-        var role = reader.IsDBNull(1) ? ActorRole.Owner : RoleNames.Parse(reader.GetString(1));
-        return new Session(account, role, role == ActorRole.Operator || reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(0));
+        Session session;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+                return null;
+            var role = reader.IsDBNull(1) ? ActorRole.Owner : RoleNames.Parse(reader.GetString(1));
+            session = new Session(Guid.CreateVersion7(), account, role, role == ActorRole.Operator || reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(0));
+        }
+        var now = clock.GetUtcNow();
+        await using var record = dataSource.CreateCommand("""
+            with cleared as (delete from auth.sessions where account_id = $2 and (ended_at is not null or started_at < $4))
+            insert into auth.sessions (id, account_id, started_at) values ($1, $2, $3)
+            """);
+        record.Parameters.AddWithValue(session.Id);
+        record.Parameters.AddWithValue(account);
+        record.Parameters.AddWithValue(now);
+        record.Parameters.AddWithValue(now - SessionRowsKept);
+        await record.ExecuteNonQueryAsync(cancellationToken);
+        return session;
     }
 
-    public async Task<bool> IsSessionCurrentAsync(Guid account, string stamp, CancellationToken cancellationToken)
+    public async Task<bool> IsSessionCurrentAsync(Guid session, Guid account, string stamp, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select exists (select 1 from identity.users where id = $1 and security_stamp = $2)");
+        await using var command = dataSource.CreateCommand("""
+            select exists (select 1 from identity.users u join auth.sessions s on s.account_id = u.id
+                            where u.id = $1 and u.security_stamp = $2 and s.id = $3 and s.ended_at is null)
+            """);
         command.Parameters.AddWithValue(account);
         command.Parameters.AddWithValue(stamp);
+        command.Parameters.AddWithValue(session);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task EndSessionsAsync(Guid account, Guid? session, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update auth.sessions set ended_at = $3 where account_id = $1 and ($2::uuid is null or id = $2) and ended_at is null");
+        command.Parameters.AddWithValue(account);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Uuid, (object?)session ?? DBNull.Value);
+        command.Parameters.AddWithValue(clock.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -50,12 +50,21 @@ public static class AccountEndpoints
             })
             .RateLimited(RateLimitPolicies.SignIn, (SignInCommand c) => c.Email)
             .WithSummary("Sign in; the session cookie follows");
-        account.MapPost("/sign-out", async (HttpContext context) =>
+        account.MapPost("/sign-out", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
             {
+                if (SessionCookie.SessionOf(context.User) is { } session)
+                    await mediator.Send(new SignOutCommand(session), ct);
                 await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return Results.NoContent();
             })
-            .WithSummary("Sign out");
+            .WithSummary("Sign out: this session ends on the server too, so a copy of its cookie stops working");
+        account.MapPost("/sign-out-everywhere", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new SignOutCommand(SessionCookie.SessionOf(context.User), Everywhere: true), ct);
+                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return Results.NoContent();
+            })
+            .WithSummary("Sign out of every session of the account, on every device");
         account.MapPost("/forgot-password", async (ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 Results.Accepted(value: await mediator.Send(command, ct)))
             .RateLimited(RateLimitPolicies.ForgotPassword, (ForgotPasswordCommand c) => c.Email)

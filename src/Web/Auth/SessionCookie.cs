@@ -9,8 +9,9 @@ namespace VetOS.Web.Auth;
 
 /// <summary>
 /// The one essential cookie: the session. __Host- prefixed, HttpOnly, Secure, SameSite=Lax; idle timeout and absolute
-/// lifetime. It carries the account, its role and clinic, and the security stamp: when the stamp moves (new password,
-/// new role, removed from the clinic) every session of that account ends at its next request.
+/// lifetime. It carries the session's id, the account, its role and clinic, and the security stamp: signing out ends the
+/// session on the server, and when the stamp moves (new password, new role, removed from the clinic) every session of
+/// that account ends at its next request.
 /// </summary>
 public static class SessionCookie
 {
@@ -20,6 +21,7 @@ public static class SessionCookie
     private const string SignedInAt = "vetos:signed-in-at";
     private const string ClinicClaim = "vetos:clinic";
     private const string StampClaim = "vetos:stamp";
+    private const string SessionClaim = "vetos:session";
 
     public static IServiceCollection AddSessionCookie(this IServiceCollection services)
     {
@@ -47,6 +49,7 @@ public static class SessionCookie
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         List<Claim> claims =
         [
+            new(SessionClaim, session.Id.ToString()),
             new(ClaimTypes.NameIdentifier, session.Account.ToString()),
             new(ClaimTypes.Role, session.Role.ToString()),
             new(StampClaim, session.Stamp),
@@ -57,6 +60,9 @@ public static class SessionCookie
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
     }
+
+    /// <summary>The session a valid cookie belongs to.</summary>
+    public static Guid? SessionOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(SessionClaim), out var session) ? session : null;
 
     /// <summary>The actor a valid session cookie stands for.</summary>
     public static Actor? ActorOf(ClaimsPrincipal user)
@@ -76,10 +82,11 @@ public static class SessionCookie
         var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var current = user?.FindFirstValue(SignedInAt) is { } since
                       && DateTimeOffset.Parse(since, CultureInfo.InvariantCulture) + AbsoluteLifetime > now
+                      && SessionOf(user) is { } session
                       && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
                       && user.FindFirstValue(StampClaim) is { } stamp
                       && await context.HttpContext.RequestServices.GetRequiredService<IAccounts>()
-                          .IsSessionCurrentAsync(account, stamp, context.HttpContext.RequestAborted);
+                          .IsSessionCurrentAsync(session, account, stamp, context.HttpContext.RequestAborted);
         if (!current)
         {
             context.RejectPrincipal();
