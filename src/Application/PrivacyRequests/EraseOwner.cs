@@ -28,7 +28,14 @@ public sealed record ErasureReport(
         + (Sections.SelectMany(s => s.Kept).ToList() is { Count: > 0 } kept
             ? $" Kept, pseudonymised: {string.Join("; ", kept.Select(k => $"{k.What}, because {k.Why}, until {k.Until:yyyy-MM-dd}"))}."
             : "")
-        + $" Scan of {Scan.Columns} columns and {Scan.Events} events: {(Scan.Clean ? "no trace found" : $"{Scan.Hits.Count} places still hold the owner's details")}.";
+        + $" Scan of {Scan.Columns} columns and {Scan.Events} events: {(Traces.Count == 0 ? "no trace found" : $"{Traces.Count} places still hold the owner's details")}"
+        + (Scan.Hits.Count > Traces.Count ? $"; {Scan.Hits.Count - Traces.Count} places hold a name one of their pets had, for staff to review." : ".");
+
+    /// <summary>
+    /// Hits that keep the request open. A pet's name alone does not: other owners' pets are called Rex too, so those
+    /// hits are reported for staff to review rather than blocking the erasure for ever.
+    /// </summary>
+    public IReadOnlyList<ScanHit> Traces => [.. Scan.Hits.Where(h => h.Kind != SearchTerms.Pet)];
 }
 
 public sealed class EraseOwnerHandler(
@@ -94,7 +101,7 @@ public sealed class EraseOwnerHandler(
         var scope = new ErasureScope(command.Clinic, request.Owner.Value, AccountKept: elsewhere);
         var report = new ErasureReport(now, keeping.Jurisdiction, elsewhere, !elsewhere, sections, await scan.ScanAsync(terms, scope, cancellationToken));
         await records.SaveReportAsync(request.Id, current.Actor!.Tag, now, new { kind = "erasure", report, outcome = report.Outcome }, cancellationToken);
-        if (!report.Scan.Clean)
+        if (report.Traces.Count > 0)
             return new(PrivacyRequestView.Of(request, now), report, PrivacyRequestErrors.TracesFound);
         request = (await requests.FindAsync(request.Id, cancellationToken))!; // as the erasure left it
         var completed = await runner.ChangeAsync(request, null, (r, by, at) => r.Complete(report.Outcome, by, at), cancellationToken);

@@ -9,6 +9,8 @@ namespace VetOS.Application.PrivacyRequests;
 /// </summary>
 public static class SearchTerms
 {
+    public const string Pet = "pet";
+
     public static IReadOnlyList<SearchTerm> Of(string? name, string? email, string? phone, IEnumerable<string>? petNames = null)
     {
         var terms = new List<SearchTerm>();
@@ -19,7 +21,7 @@ public static class SearchTerms
         if (!string.IsNullOrWhiteSpace(phone) && new string(phone.Where(char.IsAsciiDigit).ToArray()) is { Length: >= 6 } digits)
             terms.Add(new("phone", digits));
         foreach (var pet in (petNames ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
-            terms.Add(new("pet", pet));
+            terms.Add(new(Pet, pet));
         return terms;
     }
 

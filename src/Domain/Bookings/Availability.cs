@@ -26,10 +26,11 @@ public static class Availability
         {
             foreach (var period in clinic.OpeningHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens))
             {
+                var starts = new List<DateTimeOffset>();
                 for (var local = period.Opens.ToTimeSpan(); local + type.Duration <= period.Closes.ToTimeSpan(); local += Step)
+                    starts.AddRange(Instants(clinic.TimeZone, day.ToDateTime(TimeOnly.FromTimeSpan(local))));
+                foreach (var start in starts.Order())
                 {
-                    if (ToUtc(clinic.TimeZone, day.ToDateTime(TimeOnly.FromTimeSpan(local))) is not { } start)
-                        continue;
                     var slot = TimeSlot.Of(start, type.Duration);
                     var held = TimeSlot.Of(start, type.Duration + clinic.Buffer);
                     foreach (var resource in resources)
@@ -45,7 +46,15 @@ public static class Availability
         }
     }
 
-    /// <summary>The instant of a local time, or null when the clocks skip it.</summary>
-    private static DateTimeOffset? ToUtc(TimeZoneInfo zone, DateTime local) =>
-        zone.IsInvalidTime(local) ? null : new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    /// <summary>
+    /// The instants a local time names: none when the clocks skip it, two when they go back and it happens twice
+    /// (both are real times to book), otherwise one.
+    /// </summary>
+    private static IEnumerable<DateTimeOffset> Instants(TimeZoneInfo zone, DateTime local)
+    {
+        if (zone.IsInvalidTime(local))
+            return [];
+        var offsets = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local) : [zone.GetUtcOffset(local)];
+        return offsets.Select(offset => new DateTimeOffset(local, offset).ToUniversalTime());
+    }
 }

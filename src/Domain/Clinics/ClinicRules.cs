@@ -51,19 +51,24 @@ public sealed record ClinicRules(
         return null;
     }
 
-    /// <summary>Whether the whole slot falls inside one opening period of its local day.</summary>
+    /// <summary>
+    /// Whether the whole slot falls inside one opening period of its local day, compared as instants: when the clocks go
+    /// back, the repeated hour is open both times, and a slot across the change is as long as it says.
+    /// </summary>
     public bool IsOpen(TimeSlot slot)
     {
-        var start = TimeZoneInfo.ConvertTime(slot.Start, TimeZone);
-        var end = TimeZoneInfo.ConvertTime(slot.End, TimeZone);
-        if (start.Date != end.Date && end.TimeOfDay != TimeSpan.Zero)
-            return false;
-        var opens = TimeOnly.FromTimeSpan(start.TimeOfDay);
-        var closes = end.TimeOfDay == TimeSpan.Zero && end.Date > start.Date ? TimeOnly.MaxValue : TimeOnly.FromTimeSpan(end.TimeOfDay);
-        if (closes <= opens)
-            return false; // the clocks went back during the slot: its wall-clock end comes before its start
-        return OpeningHours.Any(p => p.Day == start.DayOfWeek && p.Opens <= opens && closes <= p.Closes);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot.Start, TimeZone).DateTime);
+        return OpeningHours.Any(p => p.Day == day.DayOfWeek
+            && Earliest(day.ToDateTime(p.Opens)) <= slot.Start
+            && slot.End <= (p.Closes == TimeOnly.MaxValue ? Earliest(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) : Latest(day.ToDateTime(p.Closes))));
     }
+
+    /// <summary>The first instant a local time names (of two when the clocks go back; a skipped time counts from the old offset).</summary>
+    private DateTimeOffset Earliest(DateTime local) =>
+        new(local, TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Max() : TimeZone.GetUtcOffset(local));
+
+    private DateTimeOffset Latest(DateTime local) =>
+        new(local, TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Min() : TimeZone.GetUtcOffset(local));
 
     /// <summary>Whether an owner may still change an appointment starting at <paramref name="start"/>.</summary>
     public bool OutsideCancellationWindow(DateTimeOffset start, DateTimeOffset now) => now <= start - CancellationWindow;

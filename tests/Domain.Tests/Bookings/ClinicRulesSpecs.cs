@@ -154,12 +154,16 @@ public sealed class ClinicRulesSpecs
         Rules.OutsideCancellationWindow(At(2026, 11, 25, 10, 0), At(2026, 11, 25, 11, 0)).Should().BeFalse();
 
     [Fact]
-    public void A_slot_across_the_autumn_clock_change_is_not_open_even_at_a_clinic_open_all_night()
+    public void A_slot_across_the_autumn_clock_change_is_open_at_a_clinic_open_all_night_and_one_past_closing_is_not()
     {
-        // Sunday 25 October 2026, London: 01:50 BST is 00:50Z, and 20 minutes later it is 01:10 GMT.
+        // Sunday 25 October 2026, London: 01:50 BST is 00:50Z, and 20 real minutes later it is 01:10 GMT.
         var allNight = Rules with { OpeningHours = [new OpeningPeriod(DayOfWeek.Sunday, TimeOnly.MinValue, TimeOnly.MaxValue)] };
+        var untilTwo = Rules with { OpeningHours = [new OpeningPeriod(DayOfWeek.Sunday, TimeOnly.MinValue, new TimeOnly(2, 0))] };
 
-        allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 0, 50, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeFalse();
+        allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 0, 50, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeTrue();
         allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeTrue();
+        untilTwo.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 1, 40, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeTrue("01:40–02:00 GMT");
+        untilTwo.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 1, 50, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeFalse("it ends at 02:10 GMT");
+        allNight.IsOpen(TimeSlot.Of(new DateTimeOffset(2026, 10, 25, 23, 50, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))).Should().BeFalse("it runs into Monday");
     }
 }

@@ -183,6 +183,25 @@ public sealed class ErasureTests(VetOSApp app) : IClassFixture<VetOSApp>
         (await erased.Client.PetOf(erased.Pet)).Notes.Should().Be(erased.PetNotes, "the pets belong to the account, which the other clinic still holds");
     }
 
+    [Fact]
+    public async Task A_pet_name_another_owners_pet_shares_is_reported_for_review_and_does_not_keep_the_erasure_open()
+    {
+        var erased = await app.SeedOwnerEverywhereAsync();
+        var (neighbour, _) = await app.NewClient("Another Owner", "+447911555777");
+        await app.ClientAs(neighbour).AddPetOk(OwnerClient.Pet(erased.PetName, notes: "Friendly"));
+        var admin = app.ClientAs(Admin);
+        await admin.VerifyOk(erased.Request);
+
+        var response = await admin.PostAsync($"/api/clinics/{Clinic}/privacy-requests/{erased.Request}/erase", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = (await response.Content.ReadFromJsonAsync<ErasureResult>(ApiJson.Options))!;
+        result.Report!.Scan.Hits.Should().Contain(h => h.Kind == "pet" && h.Place == "owners.pets.name", "the neighbour's pet has that name");
+        result.Report.Traces.Should().BeEmpty();
+        result.Request!.Status.Should().Be(PrivacyRequestStatus.Completed);
+        result.Request.Outcome.Should().Contain("for staff to review");
+    }
+
     private static Actor Auditor(Guid clinic) => new(Guid.NewGuid(), ActorRole.Auditor, new ClinicId(clinic));
 
     private async Task<IReadOnlyList<JsonElement>> ConsentHistory(Guid clinic, Guid owner) =>
