@@ -48,6 +48,9 @@ foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().W
 }
 builder.Services.AddScoped<BookingCommandRunner>();
 builder.Services.AddScoped<VetOS.Application.Consents.IRequestEvidence, HttpRequestEvidence>();
+builder.Services.AddSingleton<PasswordResetQueue>();
+builder.Services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PasswordResetQueue>());
 
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();

@@ -31,6 +31,9 @@ public static partial class AccountSteps
     /// <summary>The account and token of the newest link of that kind (<c>email-confirmation</c>, <c>password-reset</c>, <c>staff-invitation</c>) mailed to the address.</summary>
     public static async Task<(Guid Account, string Token)> LinkFor(this VetOSApp app, string email, string template)
     {
+        // Some emails are queued after the answer (forgot-password): wait for one to be queued, then for it to be sent.
+        await Eventually.Until(() => app.Database.ScalarAsync<long>("select count(*) from messaging.messages where recipient = $1 and template = $2", email, template),
+            queued => queued > 0, because: $"a {template} email is queued for {email}");
         await app.DeliveredAsync(email);
         var body = await app.Database.ScalarAsync<string>(
             "select body from messaging.outbox where recipient = $1 and template = $2 order by created_at desc, id desc limit 1", email, template);

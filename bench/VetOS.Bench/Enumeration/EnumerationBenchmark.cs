@@ -84,8 +84,8 @@ internal sealed class EnumerationBenchmark : IBenchmark
             "Accounts are signed up through POST /api/account/sign-up for the demo clinic, then confirmed by `email_confirmed = true` in `identity.users`; the locked one has "
                 + "`lockout_end` 100 years ahead; before each wrong-password trial its account gets `access_failed_count = 0, lockout_end = null`, so it never locks. "
                 + "Unknown and new addresses are new every trial.",
-            "The tests assert the work instead of the time: sign-in's kinds compute the same password hashes and run the same SQL statements, and every group's kinds hash alike and answer the same bytes; "
-                + "a known address at forgot-password still does more before answering (a token and a queued email). This section reports the time it takes.",
+            "The tests assert the work instead of the time: sign-in's and forgot-password's kinds compute the same password hashes and run the same SQL statements, and every group's kinds hash alike and answer the same bytes; "
+                + "forgot-password looks the address up after answering. This section reports the time it takes.",
             .. groups.Select(g => $"{g.Title}: answers {string.Join(", ", g.Statuses.Select(s => $"{s.Key} ×{s.Value:N0}"))}, {(g.Bodies == 1 ? "one body" : $"{g.Bodies} different bodies")}; "
                 + $"{g.Cpu}{(g.Cpu.Disturbed ? " — DISTURBED by other processes, rerun on a quiet machine" : "")}."),
         ];

@@ -1,7 +1,5 @@
 using FluentValidation;
 using Mediator;
-using VetOS.Application.Messaging;
-using VetOS.Application.Messaging.Templates;
 
 namespace VetOS.Application.Accounts;
 
@@ -18,16 +16,15 @@ public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCo
     public ForgotPasswordValidator() => RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(254);
 }
 
-public sealed class ForgotPasswordHandler(IAccounts accounts, IEmailSender email, IPortalLinks links)
-    : ICommandHandler<ForgotPasswordCommand, ResetRequested>
+public sealed class ForgotPasswordHandler(IPasswordResetRequests resets) : ICommandHandler<ForgotPasswordCommand, ResetRequested>
 {
     private static readonly ResetRequested Receipt =
         new("If an account has that address, we have sent it a link to choose a new password. The link works once, within an hour.");
 
-    public async ValueTask<ResetRequested> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
+    /// <summary>The same work for every address: the look-up, the token and the email happen after the answer.</summary>
+    public ValueTask<ResetRequested> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
-        if (await accounts.PasswordResetTokenAsync(command.Email.Trim(), cancellationToken) is { } reset)
-            await email.SendAsync(AccountEmails.PasswordReset(reset.Email, links.ResetPassword(reset.Account, reset.Token)) with { Account = reset.Account }, cancellationToken);
-        return Receipt;
+        resets.Request(command.Email.Trim());
+        return ValueTask.FromResult(Receipt);
     }
 }
