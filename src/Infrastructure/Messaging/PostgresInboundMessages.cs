@@ -35,6 +35,7 @@ public sealed class PostgresInboundMessages(NpgsqlDataSource dataSource) : IInbo
             select u.id, coalesce(array_agg(c.clinic_id) filter (where c.clinic_id is not null), '{}')
               from identity.users u left join owners.clinic_clients c on c.owner_id = u.id
              where u.phone_number = $1
+                or u.id in (select m.owner_id from messaging.messages m where m.recipient = $1 and m.channel in ('sms', 'whatsapp'))
              group by u.id
             """);
         command.Parameters.AddWithValue(phone);

@@ -16,6 +16,10 @@ public interface IInboundMessages
     /// <summary>Keeps the record once; a second one with the same id is ignored.</summary>
     Task RecordAsync(InboundRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The owners with that number now, and those VetOS sent (or queued) a message to at that number while the log keeps
+    /// it: a STOP from a number an owner has since left still reaches them.
+    /// </summary>
     Task<IReadOnlyList<PhoneOwner>> OwnersByPhoneAsync(string phone, CancellationToken cancellationToken);
 
     Task<SentReminder?> LatestReminderAsync(string channel, string phone, DateTimeOffset now, CancellationToken cancellationToken);

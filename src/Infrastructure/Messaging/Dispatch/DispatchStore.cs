@@ -32,6 +32,7 @@ internal sealed class DispatchStore(NpgsqlConnection connection)
         """;
 
     // A message recorded as anything but 'sending' is never claimed again; a 'sending' one only once its lease ran out.
+    // A booking's notices and reminders go to the owner's address as it is when they are sent, not when they were planned.
     private const string Claim = """
         with due as (
           select id from messaging.messages
@@ -40,7 +41,9 @@ internal sealed class DispatchStore(NpgsqlConnection connection)
            limit $2
            for update skip locked)
         update messaging.messages m
-           set status = 'sending', attempts = m.attempts + 1, next_attempt_at = $1 + $3, updated_at = $1
+           set status = 'sending', attempts = m.attempts + 1, next_attempt_at = $1 + $3, updated_at = $1,
+               recipient = coalesce((select case when m.channel = 'email' then u.email else u.phone_number end
+                                       from identity.users u where u.id = m.owner_id and m.booking_id is not null), m.recipient)
           from due
          where m.id = due.id
         returning m.id, m.clinic_id, m.owner_id, m.channel, m.template, m.purpose, m.booking_id, m.dedup_key, m.recipient, m.subject,
