@@ -93,11 +93,21 @@ public static class PrivacyRequestEndpoints
                 await mediator.Send(new SetRecordKeepingCommand(clinicId, body.Jurisdiction, body.Retention), ct) ? TypedResults.NoContent()
                     : PrivacyRequestResults.Refused(PrivacyRequestErrors.NotFound))
             .WithSummary("The law the clinic keeps records under, and the years per category an erasure keeps, pseudonymised (clinic admins)");
-        settings.MapGet("/access-log/owners-read", async (Guid clinicId, DateTimeOffset? from, DateTimeOffset? to, Guid? reader, IMediator mediator,
-                CancellationToken ct) => TypedResults.Ok(await mediator.Send(new FindOwnersReadQuery(clinicId, from, to, reader), ct)))
-            .WithSummary("Breach support: the owners whose data was read in a period, by one staff account or by anyone (auditors and admins)");
+        settings.MapGet("/access-log/owners-read", async Task<IResult> (Guid clinicId, DateTimeOffset? from, DateTimeOffset? to, Guid? reader,
+                IMediator mediator, HttpContext context, CancellationToken ct) =>
+            {
+                var read = await mediator.Send(new FindOwnersReadQuery(clinicId, from, to, reader), ct);
+                return Csv.IsWanted(context.Request) ? Csv.Export(read.Owners, "owners-read.csv", OwnersReadColumns) : TypedResults.Ok(read);
+            })
+            .WithSummary("Breach support: the owners whose data was read in a period, by one staff account or by anyone, as JSON or CSV (auditors and admins)");
         return app;
     }
+
+    private static readonly CsvColumn<OwnerRead>[] OwnersReadColumns =
+    [
+        new("ownerId", o => o.OwnerId), new("reads", o => o.Reads), new("firstRead", o => o.FirstRead), new("lastRead", o => o.LastRead),
+        new("readers", o => string.Join(' ', o.Readers)), new("records", o => string.Join("; ", o.Records)),
+    ];
 
     private static async Task<IResult> Download(Guid requestId, string format, Guid? clinic, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new DownloadAccessExportQuery(requestId, format, clinic), ct)).ToHttp(requestId, format);

@@ -170,6 +170,9 @@ public sealed class PrivacyRequestLifecycleTests(VetOSApp app) : IClassFixture<V
         byReceptionist.Owners.Select(o => o.OwnerId).Should().Contain(read.Id).And.NotContain(unread.Id);
         byReceptionist.Owners.Single(o => o.OwnerId == read.Id).Records.Should().Equal("client record");
         byAnyone.Owners.Select(o => o.OwnerId).Should().Contain([read.Id, unread.Id]);
+        var csv = await auditor.GetStringAsync(Period(OwnerClient.Receptionist.Id) + "&format=csv");
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + byReceptionist.Owners.Count, "a header and one line an owner, as the JSON")
+            .And.Contain(line => line.StartsWith($"{read.Id},", StringComparison.Ordinal) && line.EndsWith(",client record", StringComparison.Ordinal));
         var missing = await auditor.Get($"/api/clinics/{Clinic}/access-log/owners-read");
         missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await missing.ErrorFields()).Should().BeEquivalentTo(["from", "to"]);
