@@ -69,38 +69,37 @@ public static class InputRules
             return text;
         var clean = new System.Text.StringBuilder(text.Length);
         var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length; i += Width(text, i))
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                clean.Append(c).Append(text[++i]);
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
+            if (RefusedAt(text, i, multiLine))
             {
                 clean.Append('\uFFFD');
                 count++;
             }
             else
-                clean.Append(c);
+                clean.Append(text, i, Width(text, i));
         }
         replaced?.Invoke(count);
         return clean.ToString();
     }
 
-    /// <summary>No control characters but line breaks and tabs where allowed, and no half of a surrogate pair (not Unicode).</summary>
     private static bool IsWellFormed(string text, bool multiLine)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length; i += Width(text, i))
         {
-            var c = text[i];
-            if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
-                return false;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                i++;
-            else if (char.IsSurrogate(c))
+            if (RefusedAt(text, i, multiLine))
                 return false;
         }
         return true;
     }
+
+    /// <summary>A control character (but line breaks and tabs where allowed), or half of a surrogate pair, which is not Unicode.</summary>
+    private static bool RefusedAt(string text, int i, bool multiLine) =>
+        Width(text, i) == 1 && (char.IsSurrogate(text[i]) || (char.IsControl(text[i]) && !(multiLine && text[i] is '\n' or '\r' or '\t')));
+
+    /// <summary>Two for a whole surrogate pair, otherwise one.</summary>
+    private static int Width(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
 
     private static void CheckYear(int year, string path, List<ValidationFailure> failures)
     {

@@ -28,7 +28,7 @@ public static class Availability
             {
                 var starts = new List<DateTimeOffset>();
                 for (var local = period.Opens.ToTimeSpan(); local + type.Duration <= period.Closes.ToTimeSpan(); local += Step)
-                    starts.AddRange(Instants(clinic.TimeZone, day.ToDateTime(TimeOnly.FromTimeSpan(local))));
+                    starts.AddRange(LocalTime.Instants(clinic.TimeZone, day.ToDateTime(TimeOnly.FromTimeSpan(local))));
                 foreach (var start in starts.Order())
                 {
                     var slot = TimeSlot.Of(start, type.Duration);
@@ -44,17 +44,5 @@ public static class Availability
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The instants a local time names: none when the clocks skip it, two when they go back and it happens twice
-    /// (both are real times to book), otherwise one.
-    /// </summary>
-    private static IEnumerable<DateTimeOffset> Instants(TimeZoneInfo zone, DateTime local)
-    {
-        if (zone.IsInvalidTime(local))
-            return [];
-        var offsets = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local) : [zone.GetUtcOffset(local)];
-        return offsets.Select(offset => new DateTimeOffset(local, offset).ToUniversalTime());
     }
 }

@@ -59,16 +59,11 @@ public sealed record ClinicRules(
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot.Start, TimeZone).DateTime);
         return OpeningHours.Any(p => p.Day == day.DayOfWeek
-            && Earliest(day.ToDateTime(p.Opens)) <= slot.Start
-            && slot.End <= (p.Closes == TimeOnly.MaxValue ? Earliest(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) : Latest(day.ToDateTime(p.Closes))));
+            && LocalTime.Earliest(TimeZone, day.ToDateTime(p.Opens)) <= slot.Start
+            && slot.End <= (p.Closes == TimeOnly.MaxValue
+                ? LocalTime.Earliest(TimeZone, day.AddDays(1).ToDateTime(TimeOnly.MinValue))
+                : LocalTime.Latest(TimeZone, day.ToDateTime(p.Closes))));
     }
-
-    /// <summary>The first instant a local time names (of two when the clocks go back; a skipped time counts from the old offset).</summary>
-    private DateTimeOffset Earliest(DateTime local) =>
-        new(local, TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Max() : TimeZone.GetUtcOffset(local));
-
-    private DateTimeOffset Latest(DateTime local) =>
-        new(local, TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Min() : TimeZone.GetUtcOffset(local));
 
     /// <summary>Whether an owner may still change an appointment starting at <paramref name="start"/>.</summary>
     public bool OutsideCancellationWindow(DateTimeOffset start, DateTimeOffset now) => now <= start - CancellationWindow;

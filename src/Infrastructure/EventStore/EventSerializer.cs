@@ -19,8 +19,9 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
         var node = JsonSerializer.SerializeToNode(domainEvent, shape.Type, Json)!.AsObject();
         if (shape.HasPersonalData)
         {
-            var clinicSubject = ClinicSubjectOf(node, shape);
-            var subject = clinicSubject ?? SubjectOf(node, shape);
+            var owner = SubjectOf(node, shape);
+            var clinicSubject = ClinicSubjectOf(node, shape, owner);
+            var subject = clinicSubject ?? owner;
             var key = await keys.GetOrCreateAsync(subject, cancellationToken);
             foreach (var field in shape.PersonalFields)
             {
@@ -48,8 +49,9 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
             if (shape.HasPersonalData)
             {
                 node = JsonNode.Parse(e.Data.Span)!.AsObject();
-                subjects.Add(SubjectOf(node, shape));
-                if (ClinicSubjectOf(node, shape) is { } clinicSubject)
+                var owner = SubjectOf(node, shape);
+                subjects.Add(owner);
+                if (ClinicSubjectOf(node, shape, owner) is { } clinicSubject)
                     subjects.Add(clinicSubject);
             }
             parsed.Add((e, shape, node));
@@ -70,7 +72,7 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
     private static object Open(JsonObject node, EventShape shape, IReadOnlyDictionary<string, byte[]> keys)
     {
         var ownerSubject = SubjectOf(node, shape);
-        var clinicSubject = ClinicSubjectOf(node, shape);
+        var clinicSubject = ClinicSubjectOf(node, shape, ownerSubject);
         foreach (var field in shape.PersonalFields)
         {
             if (node[field] is JsonValue value && value.TryGetValue<string>(out var text) && PersonalDataCipher.IsSealed(text))
@@ -85,9 +87,9 @@ public sealed class EventSerializer(EventTypeRegistry registry, IPersonalDataKey
     }
 
     /// <summary>The subject's key at the clinic controlling the data, when the event names one.</summary>
-    private static string? ClinicSubjectOf(JsonObject node, EventShape shape) =>
+    private static string? ClinicSubjectOf(JsonObject node, EventShape shape, string owner) =>
         shape.ControllerField is { } field && node[field] is JsonValue value && value.TryGetValue<string>(out var clinic) && clinic.Length > 0
-            ? SubjectKeys.Of(clinic, SubjectOf(node, shape))
+            ? SubjectKeys.Of(clinic, owner)
             : null;
 
     private static string SubjectOf(JsonObject node, EventShape shape) =>

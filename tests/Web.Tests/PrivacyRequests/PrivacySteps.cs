@@ -47,7 +47,7 @@ public static class PrivacySteps
         var n = Interlocked.Increment(ref seeded);
         var unique = Guid.NewGuid().ToString("N")[..6];
         var name = $"Philippa Quarrendon-{unique}";
-        var phone = $"+4479{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var phone = $"+447911123{n:000}"; // a valid UK mobile, one per owner seeded: random digits are not always a valid number
         var (owner, email) = await app.NewClient(name, phone);
         var client = app.OwnerBrowser(owner);
         var petName = $"Biscuit-{unique}";
