@@ -31,8 +31,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 var allowDevelopmentActor = builder.Configuration.GetValue<bool>("Auth:DevelopmentActorHeader");
 builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>(), allowDevelopmentActor));
-builder.Services.AddSessionCookie();
-builder.Services.AddAccountProtection();
+var plainHttp = builder.Configuration.GetValue<bool>(PlainHttp.Setting);
+builder.Services.AddSessionCookie(plainHttp);
+builder.Services.AddAccountProtection(plainHttp);
 builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
 builder.Services.AddSingleton<TwilioWebhookVerifier>();
 
@@ -57,6 +58,11 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<ServiceUnavailableResponse>());
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Portal";
+    options.Conventions.AuthorizeFolder("/Me");
+});
 builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
 
 var app = builder.Build();
@@ -78,6 +84,7 @@ if (database.SeedDemo)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccountProtection();
@@ -109,6 +116,7 @@ app.MapReminderPolicy();
 app.MapWebhooks();
 app.MapDeliveryLog();
 app.MapPrivacyRequests();
+app.MapRazorPages();
 
 await app.RunAsync();
 

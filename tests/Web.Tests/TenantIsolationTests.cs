@@ -25,6 +25,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["PUT /api/me/consents/{clinicId:guid}/{purpose}/{channel}"] = "the signed-in owner's own consent; staff are refused (Consents tests)",
         ["GET /openapi/{documentName}.json"] = "the API's description",
         ["GET /docs/{documentName?}"] = "the API's reference page",
+        ["GET c/{slug}"] = "a clinic's public page",
     };
 
     /// <summary>Valid bodies where an empty object would be refused as invalid before the question of whose record it is arises.</summary>

@@ -32,8 +32,10 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        _ = Server; // start the host now: it migrates and seeds its database
+        Start(); // start the host now: it migrates and seeds its database
     }
+
+    protected virtual void Start() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -17,5 +17,7 @@ public interface IClinicRegistry
 
     Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    Task<ClinicListing?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken);
 }

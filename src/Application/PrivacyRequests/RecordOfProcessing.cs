@@ -16,6 +16,9 @@ public sealed class PrivacySettings
 
     public string OperatorContactEmail { get; set; } = "privacy@vetos.example";
 
+    /// <summary>When the privacy policy took effect; unset, each clinic's policy takes effect the day the clinic joined.</summary>
+    public DateOnly? PolicyEffectiveDate { get; set; }
+
     public List<SubProcessor> SubProcessors { get; set; } =
     [
         new("Postmark", "ActiveCampaign, LLC", "email delivery: account confirmation, password-reset and booking notification emails", "email address, message content"),

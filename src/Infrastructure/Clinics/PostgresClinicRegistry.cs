@@ -25,12 +25,19 @@ public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource, TimeProv
             : null;
     }
 
-    public async Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken)
+    public async Task<ClinicListing?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        (await ListAsync("where c.slug = $1", slug, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken) => ListAsync("", null, cancellationToken);
+
+    private async Task<IReadOnlyList<ClinicListing>> ListAsync(string where, string? slug, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             select c.id, c.slug, c.name, c.time_zone, c.created_at, (select count(*) from clinic.staff s where s.clinic_id = c.id)::int
-              from clinic.clinics c order by c.name
+              from clinic.clinics c {where} order by c.name
             """);
+        if (slug is not null)
+            command.Parameters.AddWithValue(slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var clinics = new List<ClinicListing>();
         while (await reader.ReadAsync(cancellationToken))

@@ -27,6 +27,7 @@ public static class PrivacyRequestsServices
         services.AddSingleton<IErasureScan, PostgresErasureScan>();
         services.AddSingleton(configuration.GetSection(PrivacySettings.Section).Get<PrivacySettings>() ?? new PrivacySettings());
         services.AddSingleton<RecordOfProcessingSource>();
+        services.AddSingleton<PrivacyPolicySource>();
         services.AddScoped<PrivacyRequestRunner>();
         services.AddScoped<AccessExportBuilder>();
         services.AddScoped<RemindOfDueRequests>();

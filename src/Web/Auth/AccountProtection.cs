@@ -8,7 +8,7 @@ public static class AccountProtection
 {
     public const string AntiforgeryCookie = "__Host-vetos-antiforgery";
 
-    public static IServiceCollection AddAccountProtection(this IServiceCollection services)
+    public static IServiceCollection AddAccountProtection(this IServiceCollection services, bool plainHttp)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddSingleton<AccountRateLimiter>();
@@ -27,9 +27,9 @@ public static class AccountProtection
         });
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = AntiforgeryCookie;
+            options.Cookie.Name = PlainHttp.CookieName(AntiforgeryCookie, plainHttp);
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = PlainHttp.SecurePolicy(plainHttp);
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
         });

@@ -23,18 +23,20 @@ public static class SessionCookie
     private const string StampClaim = "vetos:stamp";
     private const string SessionClaim = "vetos:session";
 
-    public static IServiceCollection AddSessionCookie(this IServiceCollection services)
+    public static IServiceCollection AddSessionCookie(this IServiceCollection services, bool plainHttp)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
-            options.Cookie.Name = Name;
+            options.Cookie.Name = PlainHttp.CookieName(Name, plainHttp);
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = PlainHttp.SecurePolicy(plainHttp);
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.Path = "/";
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
-            options.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? Status(context.Response, StatusCodes.Status401Unauthorized)
+                : Redirect(context.Response, $"/sign-in?returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}");
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
             options.Events.OnValidatePrincipal = ValidateAsync;
         });
@@ -92,6 +94,15 @@ public static class SessionCookie
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    /// <summary>The JSON API answers 401; a page sends the browser to sign in, and back afterwards.</summary>
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task Redirect(HttpResponse response, string location)
+    {
+        response.Redirect(location);
+        return Task.CompletedTask;
     }
 
     private static Task Status(HttpResponse response, int status)
