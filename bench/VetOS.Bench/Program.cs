@@ -4,6 +4,7 @@ using VetOS.Bench.Booking;
 using VetOS.Bench.Consent;
 using VetOS.Bench.Enumeration;
 using VetOS.Bench.EventStore;
+using VetOS.Bench.Fuzz;
 using VetOS.Bench.Messages;
 using VetOS.Bench.Privacy;
 using VetOS.Bench.Report;
@@ -23,7 +24,7 @@ catch (ArgumentException e)
 }
 
 IBenchmark[] benchmarks =
-    [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark(), new EnumerationBenchmark(), new PrivacyBenchmark()];
+    [new EventStoreBenchmark(), new BookingBenchmark(), new ConsentBenchmark(), new MessagesBenchmark(), new EnumerationBenchmark(), new PrivacyBenchmark(), new FuzzBenchmark()];
 var selected = benchmarks.Where(b => options.Only.Count == 0 || options.Only.Contains(b.Name)).ToList();
 if (selected.Count == 0)
 {

@@ -65,6 +65,25 @@ public sealed class HostileInputTests(MessagingApp app) : IClassFixture<Messagin
     }
 
     [Fact]
+    public async Task An_instant_with_an_offset_other_than_UTC_is_the_same_instant_not_a_500()
+    {
+        var auditor = app.ClientAs(new Actor(Guid.NewGuid(), ActorRole.Auditor, new ClinicId(DemoClinic.Id)));
+        const string period = "from=2026-11-01T00:00:00%2B01:00&to=2027-10-31T01:30:00%2B01:00";
+
+        foreach (var url in new[]
+        {
+            $"/api/clinics/{DemoClinic.Id}/consent-changes?{period}", $"/api/clinics/{DemoClinic.Id}/consents?at=2026-11-24T10:00:00-05:00",
+            $"/api/clinics/{DemoClinic.Id}/consents/{DemoClinic.DemoOwner}?at=2026-11-24T10:00:00%2B14:00",
+            $"/api/clinics/{DemoClinic.Id}/access-log?{period}", $"/api/clinics/{DemoClinic.Id}/delivery-log/?{period}",
+            $"/api/clinics/{DemoClinic.Id}/access-log/owners-read?{period}",
+        })
+        {
+            var response = await auditor.GetAsync(Relative(url));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, $"{url}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
     public async Task An_inbound_message_with_a_NUL_in_its_sender_or_body_is_answered_and_kept_with_the_characters_replaced()
     {
         var fields = new Dictionary<string, string>

@@ -8,12 +8,14 @@ namespace VetOS.Bench.Booking;
 /// <summary>The built VetOS.Web as a child process on a port and database of its own; disposing kills it.</summary>
 internal sealed class WebHost : IAsyncDisposable
 {
-    public static readonly Uri BaseAddress = new("http://127.0.0.1:5091");
+    /// <summary>Port 5091 unless <c>VETOS_BENCH_WEB_PORT</c> names another (two benchmark runs on one machine).</summary>
+    public static readonly Uri BaseAddress = new($"http://127.0.0.1:{Environment.GetEnvironmentVariable("VETOS_BENCH_WEB_PORT") ?? "5091"}");
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
     private const int KeptLines = 40;
 
     private readonly ConcurrentQueue<string> lastLines = new();
     private long lines;
+    private long errorLines;
 
     private WebHost(Process process) => Process = process;
 
@@ -21,6 +23,9 @@ internal sealed class WebHost : IAsyncDisposable
 
     /// <summary>Lines the host wrote (warnings and worse: its log level is Warning).</summary>
     public long OutputLines => Interlocked.Read(ref lines);
+
+    /// <summary>Errors the host logged (the console logger's <c>fail:</c> and <c>crit:</c> lines): an unhandled exception is one.</summary>
+    public long ErrorLines => Interlocked.Read(ref errorLines);
 
     /// <param name="settings">Configuration keys (<c>RateLimits:SignIn:PerIp</c>) over the defaults below, for sections that need them.</param>
     public static async Task<WebHost> StartAsync(
@@ -103,6 +108,8 @@ internal sealed class WebHost : IAsyncDisposable
         if (line is null)
             return;
         Interlocked.Increment(ref lines);
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            Interlocked.Increment(ref errorLines);
         lastLines.Enqueue(line);
         while (lastLines.Count > KeptLines)
             lastLines.TryDequeue(out _);

@@ -34,8 +34,8 @@ public sealed class PostgresAccessLog(NpgsqlDataSource dataSource) : IAccessLog
         command.Parameters.AddWithValue(filter.Clinic);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Owner ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Reader ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.From ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.To ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.AddWithValue(filter.Limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<AccessLogEntry>();
@@ -55,8 +55,8 @@ public sealed class PostgresAccessLog(NpgsqlDataSource dataSource) : IAccessLog
              order by count(*) desc, owner_id
             """);
         command.Parameters.AddWithValue(clinic);
-        command.Parameters.AddWithValue(from);
-        command.Parameters.AddWithValue(to);
+        command.Parameters.AddWithValue(from.ToUniversalTime()); // a client may send any offset; Npgsql writes only UTC
+        command.Parameters.AddWithValue(to.ToUniversalTime());
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)reader ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
         var owners = new List<OwnerRead>();

@@ -25,7 +25,7 @@ public sealed class PostgresConsentCheck(NpgsqlDataSource dataSource) : IConsent
         command.Parameters.AddWithValue(clinic);
         command.Parameters.AddWithValue(purpose);
         command.Parameters.AddWithValue(channel);
-        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(at.ToUniversalTime());
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

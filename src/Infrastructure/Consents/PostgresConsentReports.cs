@@ -52,7 +52,7 @@ public sealed class PostgresConsentReports(NpgsqlDataSource dataSource, Postgres
             """);
         command.Parameters.AddWithValue(clinic);
         command.Parameters.AddWithValue(owner);
-        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(at.ToUniversalTime()); // Npgsql writes only UTC instants
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var states = new List<ConsentState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -74,7 +74,7 @@ public sealed class PostgresConsentReports(NpgsqlDataSource dataSource, Postgres
              order by c.owner_id, c.purpose, c.channel
             """);
         command.Parameters.AddWithValue(clinic);
-        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(at.ToUniversalTime()); // Npgsql writes only UTC instants
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             yield return new ClinicConsent(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
@@ -93,8 +93,8 @@ public sealed class PostgresConsentReports(NpgsqlDataSource dataSource, Postgres
              order by 5, 1, 2, 3, 4
             """);
         command.Parameters.AddWithValue(clinic);
-        command.Parameters.AddWithValue(from);
-        command.Parameters.AddWithValue(to);
+        command.Parameters.AddWithValue(from.ToUniversalTime()); // a client may send any offset; Npgsql writes only UTC
+        command.Parameters.AddWithValue(to.ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             yield return new ConsentChange(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),

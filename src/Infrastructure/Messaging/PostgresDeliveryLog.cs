@@ -23,8 +23,8 @@ public sealed class PostgresDeliveryLog(NpgsqlDataSource dataSource) : IDelivery
         {
             command.Parameters.AddWithValue(filter.Clinic);
             command.Parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)filter.Owner ?? DBNull.Value);
-            command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)filter.From ?? DBNull.Value);
-            command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)filter.To ?? DBNull.Value);
+            command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)filter.From?.ToUniversalTime() ?? DBNull.Value);
+            command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)filter.To?.ToUniversalTime() ?? DBNull.Value);
             command.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)filter.Status ?? DBNull.Value);
             command.Parameters.AddWithValue(filter.Limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
