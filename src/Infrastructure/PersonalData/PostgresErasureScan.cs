@@ -260,12 +260,15 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, EventSerial
     {
         /// <summary>
         /// The column as lower-case text: JSON decoded (jsonb prints characters, not escapes); arrays and text as they
-        /// are; bytea in escape form, which no bytes make fail (as reading them as UTF-8 would).
+        /// are; bytea in escape form, which no bytes make fail (as reading them as UTF-8 would). Casting to jsonb costs
+        /// more than the search, so JSON whose only escapes are <c>\u002B</c> (System.Text.Json's "+", in every sealed
+        /// field's base64) is decoded by putting the "+" back: with no other backslash left, its strings are as written.
         /// </summary>
         public string Lowered => Type switch
         {
             "bytea" => $"lower(encode({Quote(Name)}, 'escape'))",
-            "json" => $"lower({Quote(Name)}::jsonb::text)",
+            "json" => $@"lower(case when strpos(replace({Quote(Name)}::text, '\u002B', '+'), '\') = 0 then replace({Quote(Name)}::text, '\u002B', '+')
+                                   else {Quote(Name)}::jsonb::text end)",
             _ => $"lower({Quote(Name)}::text)",
         };
 
