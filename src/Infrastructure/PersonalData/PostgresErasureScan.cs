@@ -15,7 +15,7 @@ namespace VetOS.Infrastructure.PersonalData;
 /// and events of other clinics, and reports apart what the account and its record (the <c>identity</c> and
 /// <c>owners</c> schemas, events of no clinic) still hold for them.
 /// </summary>
-public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore store, EventSerializer serializer, TimeProvider clock) : IErasureScan
+public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, EventSerializer serializer, TimeProvider clock) : IErasureScan
 {
     private const int Page = 1000;
     private const int RowsNamed = 5;
@@ -43,20 +43,25 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
                 rows += await ScanTableAsync(table, terms, into, cancellationToken);
             }
         }
-        var events = await ScanEventsAsync(terms, scope, hits, held, cancellationToken);
+        var storedTextHolds = hits.Concat(held).Any(h => h.Place.StartsWith("event_store.events.", StringComparison.Ordinal));
+        var events = await ScanEventsAsync(terms, scope, storedTextHolds, hits, held, cancellationToken);
         return new(clock.GetUtcNow(), terms.Select(t => t.Kind).Distinct().ToList(), columns.Select(c => (c.Schema, c.Table)).Distinct().Count(),
             columns.Count, rows, events, hits, held);
     }
 
     private async Task<long> ScanTableAsync(ScannedTable table, IReadOnlyList<SearchTerm> terms, List<ScanHit> hits, CancellationToken cancellationToken)
     {
+        // Each column is lowered (and decoded, for JSON and bytea) once per row in the inner select, which "offset 0"
+        // keeps from being merged into the outer one, where that work would be repeated for every term.
+        var lowered = string.Join(", ", table.Columns.Select((column, c) => $"{column.Lowered} as c{c}"));
         var counts = new StringBuilder("count(*)");
-        foreach (var column in table.Columns)
+        for (var c = 0; c < table.Columns.Count; c++)
             for (var t = 0; t < terms.Count; t++)
-                counts.Append($", count(*) filter (where {column.Holds(t, terms.Count)})");
+                counts.Append($", count(*) filter (where {table.Columns[c].Holds($"c{c}", t, terms.Count)})");
         var found = new List<(ScannedColumn Column, SearchTerm Term, long Count)>();
         long rows;
-        await using (var command = Command($"select {counts} from {table.Name} where {table.OfClinic(terms.Count)}", terms, table.Clinic))
+        await using (var command = Command(
+            $"select {counts} from (select {lowered} from {table.Name} where {table.OfClinic(terms.Count)} offset 0) as lowered", terms, table.Clinic))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -78,7 +83,7 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
     {
         var key = table.Keys.Count == 0 ? "null" : $"({string.Join(", ", table.Keys.Select(Quote))})";
         await using var command = Command(
-            $"select {key}::text, ctid::text from {table.Name} where {column.Holds(0, 1)} and {table.OfClinic(1)} limit {RowsNamed}", [term], table.Clinic);
+            $"select {key}::text, ctid::text from {table.Name} where {column.Holds(column.Lowered, 0, 1)} and {table.OfClinic(1)} limit {RowsNamed}", [term], table.Clinic);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -88,52 +93,103 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
         return keys;
     }
 
-    /// <summary>Parameters: each term as a pattern for text ($1…), then as one for bytea in escape form, then the clinic.</summary>
+    /// <summary>Parameters: each term as text ($1…), then in bytea's escape form, then the clinic.</summary>
     private NpgsqlCommand Command(string sql, IReadOnlyList<SearchTerm> terms, Guid? clinic)
     {
         var command = dataSource.CreateCommand(sql);
         foreach (var term in terms)
-            command.Parameters.AddWithValue($"%{Escape(term.Value)}%");
+            command.Parameters.AddWithValue(term.Value);
         foreach (var term in terms)
-            command.Parameters.AddWithValue($"%{Escape(AsEscapedBytes(term.Value))}%");
+            command.Parameters.AddWithValue(AsEscapedBytes(term.Value));
         command.Parameters.AddWithValue(clinic ?? Guid.Empty);
         return command;
     }
 
-    private async Task<long> ScanEventsAsync(
-        IReadOnlyList<SearchTerm> terms, ErasureScope? scope, List<ScanHit> hits, List<ScanHit> held, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every event as the store returns it, searched in .NET; but only the events that may hold a term are read and
+    /// opened there. An event's stored text (data and metadata, JSON decoded) is what the table pass searched in
+    /// <c>event_store.events</c>, so only when it found something there are events read for their text
+    /// (<paramref name="storedTextHolds"/>). Otherwise an event can only hold a term in a sealed field whose key remains:
+    /// with the key gone, the field reads <see cref="PersonalDataCipher.Erased"/>, and the rest is the stored text.
+    /// </summary>
+    private async Task<long> ScanEventsAsync(IReadOnlyList<SearchTerm> terms, ErasureScope? scope, bool storedTextHolds,
+        List<ScanHit> hits, List<ScanHit> held, CancellationToken cancellationToken)
     {
-        long scanned = 0;
+        long scanned;
+        await using (var count = dataSource.CreateCommand("select count(*) from event_store.events"))
+            scanned = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        if (terms.Count == 0)
+            return scanned;
         var found = new Dictionary<(string Stream, string Kind), List<long>>();
         var foundHeld = new Dictionary<(string Stream, string Kind), List<long>>();
-        var after = Position.Start;
-        while (true)
+        var page = new List<RecordedEvent>(Page);
+        var erasedHolds = terms.Any(t => PersonalDataCipher.Erased.Contains(t.Value, StringComparison.OrdinalIgnoreCase));
+        await using (var command = Command(EventsThatMayHoldSql(terms.Count, storedTextHolds, erasedHolds), terms, null))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var page = await store.ReadAllAsync(after, Page, cancellationToken: cancellationToken);
-            if (page.Count == 0)
-                break;
-            foreach (var stored in await serializer.DeserializeAsync(page, cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var node = JsonSerializer.SerializeToNode(stored.Event, stored.Event.GetType(), Unescaped)!;
-                var shape = serializer.Registry.For(stored.Event.GetType());
-                var clinic = shape.ControllerField is { } field ? Id(node[field]) : null;
-                if (scope is not null && clinic is not null && clinic != scope.Clinic.ToString())
-                    continue; // another clinic's
-                var into = scope is { AccountKept: true } && clinic is null && shape.SubjectField is { } subject
-                    && Id(node[subject]) == scope.Owner.ToString() ? foundHeld : found;
-                var text = node.ToJsonString(Unescaped) + JsonSerializer.Serialize(stored.Metadata, Unescaped);
-                foreach (var kind in terms.Where(t => text.Contains(t.Value, StringComparison.OrdinalIgnoreCase)).Select(t => t.Kind).Distinct())
+                page.Add(new RecordedEvent(
+                    reader.GetGuid(0), new StreamName(reader.GetString(1)), reader.GetInt64(2),
+                    new Position((ulong)reader.GetInt64(3), (ulong)reader.GetInt64(4)), reader.GetString(5),
+                    Encoding.UTF8.GetBytes(reader.GetString(6)), Encoding.UTF8.GetBytes(reader.GetString(7)), reader.GetFieldValue<DateTimeOffset>(8)));
+                if (page.Count == Page)
                 {
-                    var revisions = into.TryGetValue((stored.Stream.Value, kind), out var known) ? known : into[(stored.Stream.Value, kind)] = [];
-                    revisions.Add(stored.Revision);
+                    await SearchEventsAsync(page, terms, scope, found, foundHeld, cancellationToken);
+                    page.Clear();
                 }
             }
-            scanned += page.Count;
-            after = page[^1].Position;
         }
+        await SearchEventsAsync(page, terms, scope, found, foundHeld, cancellationToken);
         hits.AddRange(found.Select(EventsHit));
         held.AddRange(foundHeld.Select(EventsHit));
         return scanned;
+    }
+
+    /// <summary>
+    /// The events that may hold a term (see <see cref="ScanEventsAsync"/>): with a sealed field and a live key of their
+    /// owner's, their own (<c>pd1:</c>) or theirs at some clinic (<c>pd2:</c>, <c>clinic/owner</c>: more than the event's
+    /// clinic, which is cheaper than reading it; every field that names a subject in some event type is tried); all with
+    /// a sealed field when a term is found in "erased"; and those whose text holds a term, when the table pass found one.
+    /// </summary>
+    private string EventsThatMayHoldSql(int terms, bool storedTextHolds, bool erasedHolds)
+    {
+        var owners = serializer.Registry.All.Where(s => s.HasPersonalData).Select(s => s.SubjectField!).Distinct().ToList();
+        var liveOwners = "select split_part(subject_id, '/', -1) from key_store.subject_keys where key is not null";
+        var mayOpen = owners.Count == 0 ? "false"
+            : erasedHolds ? """data::text like '%"pd_:%'"""
+            : $"""data::text like '%"pd_:%' and ({string.Join(" or ", owners.Select(f => $"data->>{Literal(f)} in ({liveOwners})"))})""";
+        var holds = Enumerable.Range(1, terms).SelectMany(t => new[] { "data::jsonb", "metadata::jsonb" }.Select(c => $"strpos(lower({c}::text), lower(${t})) > 0"));
+        return $"""
+            select event_id, stream_id, stream_revision, transaction_id::text::bigint, sequence, event_type, data::text, metadata::text, created_at
+              from event_store.events
+             where ({mayOpen})
+                or ({(storedTextHolds ? string.Join(" or ", holds) : "false")})
+             order by transaction_id, sequence
+            """;
+    }
+
+    private async Task SearchEventsAsync(
+        IReadOnlyList<RecordedEvent> page, IReadOnlyList<SearchTerm> terms, ErasureScope? scope,
+        Dictionary<(string Stream, string Kind), List<long>> found, Dictionary<(string Stream, string Kind), List<long>> foundHeld,
+        CancellationToken cancellationToken)
+    {
+        foreach (var stored in await serializer.DeserializeAsync(page, cancellationToken))
+        {
+            var node = JsonSerializer.SerializeToNode(stored.Event, stored.Event.GetType(), Unescaped)!;
+            var shape = serializer.Registry.For(stored.Event.GetType());
+            var clinic = shape.ControllerField is { } field ? Id(node[field]) : null;
+            if (scope is not null && clinic is not null && clinic != scope.Clinic.ToString())
+                continue; // another clinic's
+            var into = scope is { AccountKept: true } && clinic is null && shape.SubjectField is { } subject
+                && Id(node[subject]) == scope.Owner.ToString() ? foundHeld : found;
+            var text = node.ToJsonString(Unescaped) + JsonSerializer.Serialize(stored.Metadata, Unescaped);
+            foreach (var kind in terms.Where(t => text.Contains(t.Value, StringComparison.OrdinalIgnoreCase)).Select(t => t.Kind).Distinct())
+            {
+                var revisions = into.TryGetValue((stored.Stream.Value, kind), out var known) ? known : into[(stored.Stream.Value, kind)] = [];
+                revisions.Add(stored.Revision);
+            }
+        }
     }
 
     private static ScanHit EventsHit(KeyValuePair<(string Stream, string Kind), List<long>> found) =>
@@ -203,17 +259,25 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
     private sealed record ScannedColumn(string Schema, string Table, string Name, string Type)
     {
         /// <summary>
-        /// Whether the column holds term <paramref name="t"/> of <paramref name="terms"/>: JSON as decoded text (jsonb
-        /// prints characters, not escapes); arrays and text as they are; bytea in escape form, which no bytes make fail
-        /// (as reading them as UTF-8 would), compared with the term in the same form.
+        /// The column as lower-case text: JSON decoded (jsonb prints characters, not escapes); arrays and text as they
+        /// are; bytea in escape form, which no bytes make fail (as reading them as UTF-8 would). Casting to jsonb costs
+        /// more than the search, so JSON whose only escapes are <c>\u002B</c> (System.Text.Json's "+", in every sealed
+        /// field's base64) is decoded by putting the "+" back: with no other backslash left, its strings are as written.
         /// </summary>
-        public string Holds(int t, int terms) => Type switch
+        public string Lowered => Type switch
         {
-            "bytea" => $"encode({Quote(Name)}, 'escape') ilike ${terms + t + 1}",
-            "json" => $"{Quote(Name)}::jsonb::text ilike ${t + 1}",
-            "jsonb" or "_text" or "_varchar" => $"{Quote(Name)}::text ilike ${t + 1}",
-            _ => $"{Quote(Name)} ilike ${t + 1}",
+            "bytea" => $"lower(encode({Quote(Name)}, 'escape'))",
+            "json" => $@"lower(case when strpos(replace({Quote(Name)}::text, '\u002B', '+'), '\') = 0 then replace({Quote(Name)}::text, '\u002B', '+')
+                                   else {Quote(Name)}::jsonb::text end)",
+            _ => $"lower({Quote(Name)}::text)",
         };
+
+        /// <summary>
+        /// Whether <paramref name="lowered"/>, this column as <see cref="Lowered"/>, holds term <paramref name="t"/> of
+        /// <paramref name="terms"/>, compared in the same form; what ilike does, without its pattern.
+        /// </summary>
+        public string Holds(string lowered, int t, int terms) =>
+            $"strpos({lowered}, lower(${(Type == "bytea" ? terms + t + 1 : t + 1)})) > 0";
     }
 
     /// <summary>Text as PostgreSQL's <c>encode(…, 'escape')</c> writes its UTF-8 bytes: backslashes doubled, zero and high bytes as \ooo.</summary>
@@ -230,7 +294,7 @@ public sealed class PostgresErasureScan(NpgsqlDataSource dataSource, IEventStore
         return escaped.ToString();
     }
 
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 
-    private static string Escape(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
 }

@@ -4,6 +4,7 @@ using VetOS.Application.Owners;
 using VetOS.Application.PrivacyRequests;
 using VetOS.Domain;
 using VetOS.Domain.Owners;
+using VetOS.Infrastructure.Bookings;
 using VetOS.Infrastructure.Clinics;
 using VetOS.Infrastructure.Owners;
 using VetOS.Web.Tests.Bookings;
@@ -95,6 +96,30 @@ public sealed class ErasureScanTests(VetOSApp app) : IClassFixture<VetOSApp>
     }
 
     [Fact]
+    public async Task Sealed_fields_are_searched_where_their_key_remains_and_not_where_the_erasure_destroyed_it()
+    {
+        var reason = $"Kestrel-{Guid.NewGuid():N}"[..16];
+        var erased = await OwnerWithCalendarFileAsync(reason);
+        var kept = await OwnerWithCalendarFileAsync(reason);
+        var terms = SearchTerms.Of(null, null, null, [reason]);
+        string Place(OwnerWithCalendar owner) => $"events of stream {PostgresAppointments.StreamOf(new BookingId(owner.Booking)).Value}";
+
+        var before = (await app.ScanAsync(terms)).Hits;
+
+        before.Where(h => h.Place.StartsWith("events of stream ", StringComparison.Ordinal)).Select(h => h.Place)
+            .Should().BeEquivalentTo([Place(erased), Place(kept)], "each cancellation's reason is sealed with the owner's key at the clinic");
+        before.Should().NotContain(h => h.Place == "event_store.events.data", "the reason is stored sealed, so only opening it finds it");
+        var admin = app.ClientAs(Admin);
+        await admin.VerifyOk(erased.Request);
+        (await admin.PostAsync($"/api/clinics/{Clinic}/privacy-requests/{erased.Request}/erase", null)).EnsureSuccessStatusCode();
+
+        var after = (await app.ScanAsync(terms)).Hits;
+
+        after.Where(h => h.Place.StartsWith("events of stream ", StringComparison.Ordinal)).Select(h => h.Place)
+            .Should().Equal([Place(kept)], "the erased owner's key is gone; the other owner's still opens their reason");
+    }
+
+    [Fact]
     public void The_terms_of_an_owners_file_name_every_pet_archived_and_renamed_ones_too()
     {
         var owner = Guid.NewGuid();
@@ -115,13 +140,13 @@ public sealed class ErasureScanTests(VetOSApp app) : IClassFixture<VetOSApp>
     }
 
     private sealed record OwnerWithCalendar(
-        OwnerId Id, string Name, string Email, string PetName, Guid Pet, Guid Confirmation, Guid Request)
+        OwnerId Id, string Name, string Email, string PetName, Guid Pet, Guid Booking, Guid Confirmation, Guid Request)
     {
         public IReadOnlyList<SearchTerm> Terms => SearchTerms.Of(Name, Email, null, [PetName]);
     }
 
     /// <summary>An owner who hears by email, so the confirmation carries the calendar file; the booking is cancelled and erasure asked for.</summary>
-    private async Task<OwnerWithCalendar> OwnerWithCalendarFileAsync()
+    private async Task<OwnerWithCalendar> OwnerWithCalendarFileAsync(string reason = "Away")
     {
         var unique = Guid.NewGuid().ToString("N")[..6];
         var name = $"Ottoline Brackenbury-{unique}";
@@ -133,7 +158,7 @@ public sealed class ErasureScanTests(VetOSApp app) : IClassFixture<VetOSApp>
         var booked = await client.BookOk(DemoClinic.Vaccination, slot.ResourceId, slot.Start, pet.Id);
         var confirmation = (await app.MessagesOnceFor(booked.Id, rows => rows.Any(r => r.Attachment is not null), "the confirmation with its calendar file"))
             .Single(r => r.Attachment is not null);
-        (await client.Change(booked.Id, "cancel", new { reason = "Away" })).EnsureSuccessStatusCode();
+        (await client.Change(booked.Id, "cancel", new { reason })).EnsureSuccessStatusCode();
         await Eventually.Until(() => app.Database.ScalarAsync<string>("select status from booking.appointments where id = $1", booked.Id),
             status => status == "cancelled", because: "the cancellation is projected");
         await app.MessagesOnceFor(booked.Id, rows => rows.Any(r => r.Template == "booking-cancelled") && rows.All(r => r.Status is not ("queued" or "sending")),
@@ -141,6 +166,6 @@ public sealed class ErasureScanTests(VetOSApp app) : IClassFixture<VetOSApp>
         var filed = await client.PostAsJsonAsync("/api/me/privacy-requests", new { clinic = Clinic, kind = "erasure" });
         filed.EnsureSuccessStatusCode();
         var request = (await filed.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!;
-        return new(new OwnerId(owner.Id), name, email, petName, pet.Id, confirmation.Id, request.Id);
+        return new(new OwnerId(owner.Id), name, email, petName, pet.Id, booked.Id, confirmation.Id, request.Id);
     }
 }
