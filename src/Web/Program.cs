@@ -59,10 +59,12 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<ServiceUnavailableResponse>());
 builder.Services.AddRazorPages(options =>
-{
-    options.RootDirectory = "/Portal";
-    options.Conventions.AuthorizeFolder("/Me");
-});
+    {
+        options.RootDirectory = "/Portal";
+        options.Conventions.AuthorizeFolder("/Me");
+    })
+    // The pipeline's validators judge what pages send, as they judge the API's bodies.
+    .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
 
 var app = builder.Build();

@@ -12,8 +12,7 @@ public static partial class AccountSteps
     public const string GoodPassword = "a long passphrase for my dog";
 
     /// <summary>A browser-like client: HTTPS (the session cookie is Secure) and a cookie jar.</summary>
-    public static HttpClient Browser(this VetOSApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+    public static HttpClient Browser(this VetOSApp app) => app.CreateBrowser();
 
     public static string NewEmail() => $"owner-{Guid.NewGuid():N}@example.org";
 

@@ -37,6 +37,10 @@ public class VetOSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual void Start() => _ = Server;
 
+    /// <summary>A browser-like client: HTTPS (the session cookie is Secure) and a cookie jar.</summary>
+    public virtual HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

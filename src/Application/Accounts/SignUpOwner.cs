@@ -1,7 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using PhoneNumbers;
 using VetOS.Application.Clinics;
 using VetOS.Application.Messaging;
 using VetOS.Application.Messaging.Templates;
@@ -12,7 +11,8 @@ namespace VetOS.Application.Accounts;
 /// An owner signs up through a clinic's page. The answer is the same whether or not the address already has an
 /// account; its owner learns which by email.
 /// </summary>
-public sealed record SignUpOwnerCommand(Guid Clinic, string Name, string Email, string Phone, string Password) : ICommand<SignUpReceipt?>;
+/// <summary><see cref="PhoneCountry"/>: the region a national number is written in (e.g. GB, IN); without it the number must start with + and its country code.</summary>
+public sealed record SignUpOwnerCommand(Guid Clinic, string Name, string Email, string Phone, string Password, string? PhoneCountry = null) : ICommand<SignUpReceipt?>;
 
 public sealed record SignUpReceipt(string Message);
 
@@ -23,7 +23,8 @@ public sealed class SignUpOwnerValidator : AbstractValidator<SignUpOwnerCommand>
         RuleFor(c => c.Clinic).NotEmpty();
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(254);
-        RuleFor(c => c.Phone).Must(PhoneNumbers.IsInternational).WithMessage("'Phone' must be an international number, e.g. +447700900123.");
+        RuleFor(c => c.PhoneCountry).Must(Phones.IsKnownCountry).WithMessage(Phones.UnknownCountry);
+        RuleFor(c => c.Phone).Must((c, phone) => Phones.IsValid(phone, c.PhoneCountry)).WithMessage(Phones.Invalid);
         RuleFor(c => c.Password).NotEmpty();
     }
 }
@@ -37,7 +38,7 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
             return null;
         var address = command.Email.Trim();
         var registration = await accounts.RegisterOwnerAsync(
-            new NewOwner(command.Name.Trim(), address, PhoneNumbers.ToE164(command.Phone), command.Password), cancellationToken);
+            new NewOwner(command.Name.Trim(), address, Phones.ToE164(command.Phone, command.PhoneCountry), command.Password), cancellationToken);
         if (registration.PasswordProblems.Count > 0)
             throw new ValidationException(registration.PasswordProblems.Select(p => new ValidationFailure(nameof(command.Password), p)));
 
@@ -52,25 +53,4 @@ public sealed class SignUpOwnerHandler(IAccounts accounts, IClinicClients client
         }
         return new SignUpReceipt("Thank you. We have sent an email to that address: follow it to finish signing up.");
     }
-}
-
-internal static class PhoneNumbers
-{
-    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-
-    public static bool IsInternational(string? number)
-    {
-        if (string.IsNullOrWhiteSpace(number) || !number.TrimStart().StartsWith('+'))
-            return false;
-        try
-        {
-            return Util.IsValidNumber(Util.Parse(number, null));
-        }
-        catch (NumberParseException)
-        {
-            return false;
-        }
-    }
-
-    public static string ToE164(string number) => Util.Format(Util.Parse(number, null), PhoneNumberFormat.E164);
 }

@@ -13,7 +13,7 @@ public sealed class ClinicDetailsValidator : AbstractValidator<ClinicDetails>
         RuleFor(d => d.Address).NotEmpty().MaximumLength(500);
         RuleFor(d => d.TimeZone).Must(IsTimeZone).WithMessage("'Time Zone' must be an IANA time zone, e.g. 'Europe/London'.");
         RuleFor(d => d.ContactEmail).NotEmpty().EmailAddress().MaximumLength(254);
-        RuleFor(d => d.ContactPhone).Must(Accounts.PhoneNumbers.IsInternational).WithMessage("'Contact Phone' must be an international number, e.g. +442079460000.");
+        RuleFor(d => d.ContactPhone).Must(Accounts.Phones.IsInternational).WithMessage("'Contact Phone' must be an international number, e.g. +442079460000.");
         RuleFor(d => d.GrievanceContact).NotEmpty().MaximumLength(500);
     }
 

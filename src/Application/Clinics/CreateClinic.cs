@@ -27,6 +27,6 @@ public sealed class CreateClinicHandler(IClinicRegistry clinics) : ICommandHandl
     internal static ClinicDetails Normalised(ClinicDetails d) => d with
     {
         Name = d.Name.Trim(), Address = d.Address.Trim(), ContactEmail = d.ContactEmail.Trim(),
-        ContactPhone = Accounts.PhoneNumbers.ToE164(d.ContactPhone), GrievanceContact = d.GrievanceContact.Trim(),
+        ContactPhone = Accounts.Phones.ToE164(d.ContactPhone), GrievanceContact = d.GrievanceContact.Trim(),
     };
 }

@@ -7,7 +7,7 @@ using VetOS.Domain.Owners;
 namespace VetOS.Application.Owners;
 
 /// <summary>A clinic's staff correct a client's contact details; the history names who did.</summary>
-public sealed record CorrectContactDetailsCommand(Guid Clinic, Guid Owner, string Name, string Phone, string PreferredChannel, long? ExpectedRevision = null)
+public sealed record CorrectContactDetailsCommand(Guid Clinic, Guid Owner, string Name, string Phone, string PreferredChannel, long? ExpectedRevision = null, string? PhoneCountry = null)
     : ICommand<OwnerResult>, IStaffRequest, IContactDetailsInput;
 
 public sealed class CorrectContactDetailsValidator : AbstractValidator<CorrectContactDetailsCommand>

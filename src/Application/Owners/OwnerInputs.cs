@@ -2,7 +2,7 @@ using FluentValidation;
 using VetOS.Application.Common;
 using VetOS.Domain;
 using VetOS.Domain.Owners;
-using Phones = VetOS.Application.Accounts.PhoneNumbers;
+using Phones = VetOS.Application.Accounts.Phones;
 
 namespace VetOS.Application.Owners;
 
@@ -11,6 +11,7 @@ public interface IContactDetailsInput
     string Name { get; }
     string Phone { get; }
     string PreferredChannel { get; }
+    string? PhoneCountry { get; }
 }
 
 public interface IPetDetailsInput
@@ -30,7 +31,8 @@ public sealed class ContactDetailsRules : AbstractValidator<IContactDetailsInput
     public ContactDetailsRules()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Phone).Must(Phones.IsInternational).WithMessage("'Phone' must be an international number, e.g. +447911123456.");
+        RuleFor(c => c.PhoneCountry).Must(Phones.IsKnownCountry).WithMessage(Phones.UnknownCountry);
+        RuleFor(c => c.Phone).Must((c, phone) => Phones.IsValid(phone, c.PhoneCountry)).WithMessage(Phones.Invalid);
         RuleFor(c => c.PreferredChannel).Must(ContactDetails.Channels.Contains)
             .WithMessage($"'Preferred Channel' is one of: {string.Join(", ", ContactDetails.Channels)}.");
     }
@@ -57,7 +59,7 @@ public sealed class PetDetailsRules : AbstractValidator<IPetDetailsInput>
 internal static class OwnerInputs
 {
     public static ContactDetails ToDetails(this IContactDetailsInput input) =>
-        new(input.Name.Trim(), Phones.ToE164(input.Phone), input.PreferredChannel);
+        new(input.Name.Trim(), Phones.ToE164(input.Phone, input.PhoneCountry), input.PreferredChannel);
 
     public static PetDetails ToDetails(this IPetDetailsInput input) => new(
         input.Name.Trim(), input.Species.Trim().ToLowerInvariant(), input.Breed?.Trim() ?? "", input.BirthDate,

@@ -6,7 +6,7 @@ using VetOS.Domain.Owners;
 namespace VetOS.Application.Owners;
 
 /// <summary>The owner changes their name, phone number and preferred channel. Their email address is how they sign in, and changes elsewhere.</summary>
-public sealed record UpdateMyContactDetailsCommand(string Name, string Phone, string PreferredChannel, long? ExpectedRevision = null)
+public sealed record UpdateMyContactDetailsCommand(string Name, string Phone, string PreferredChannel, long? ExpectedRevision = null, string? PhoneCountry = null)
     : ICommand<OwnerResult>, IAuthenticatedRequest, IContactDetailsInput;
 
 public sealed class UpdateMyContactDetailsValidator : AbstractValidator<UpdateMyContactDetailsCommand>

@@ -80,11 +80,6 @@ public static class AccountEndpoints
             })
             .WithSummary("Change the signed-in account's password; its other sessions end, this one gets a fresh cookie");
 
-        app.MapGet("/account/confirm", async (Guid account, string token, IMediator mediator, CancellationToken ct) =>
-                Results.Content(Page(await mediator.Send(new ConfirmEmailCommand(account, token), ct)
-                    ? "Your email address is confirmed. You can sign in now."
-                    : $"{LinkDoesNotWork} Sign up again to get a new one."), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
         app.MapSetPasswordPages();
         return app;
     }
@@ -92,9 +87,10 @@ public static class AccountEndpoints
     private static IResult InvalidLink() =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: LinkDoesNotWork);
 
+    // same-origin: the link's token never leaves in a Referer, and the form's post still carries its Origin (no-referrer would send "null").
     internal static string Page(string message, string form = "") => $"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>VetOS</title></head>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="same-origin"><title>VetOS</title></head>
         <body><main><h1>VetOS</h1><p>{HtmlEncoder.Default.Encode(message)}</p>{form}<p><a href="/">Home</a></p></main></body></html>
         """;
 }

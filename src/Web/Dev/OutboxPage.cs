@@ -12,7 +12,7 @@ public static class OutboxPage
         {
             var html = HtmlEncoder.Default;
             var rows = string.Concat((await outbox.LatestAsync(100, ct)).Select(m =>
-                $"<tr><td>{m.CreatedAt:u}</td><td>{html.Encode(m.Channel)}</td><td>{html.Encode(m.Recipient)}</td><td>{html.Encode(m.Subject)}</td><td><pre>{Linked(html.Encode(m.Body))}</pre></td></tr>"));
+                $"<tr><td>{m.CreatedAt:u}</td><td>{html.Encode(m.Channel)}</td><td>{html.Encode(m.Recipient)}</td><td>{html.Encode(m.Subject)}</td><td><pre>{Linked(m.Body)}</pre></td></tr>"));
             return Results.Content($"""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Outbox · VetOS</title></head>
@@ -24,6 +24,17 @@ public static class OutboxPage
         return app;
     }
 
-    private static string Linked(string encodedBody) =>
-        System.Text.RegularExpressions.Regex.Replace(encodedBody, @"https?://[^\s<]+", match => $"<a href=\"{match.Value}\">{match.Value}</a>");
+    /// <summary>The body as HTML with its links clickable; found in the plain text, since encoding turns line breaks into entities a link would run on into.</summary>
+    private static string Linked(string body)
+    {
+        var html = HtmlEncoder.Default;
+        var linked = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(body, @"https?://\S+"))
+        {
+            linked.Append(html.Encode(body[at..link.Index])).Append($"<a href=\"{html.Encode(link.Value)}\">{html.Encode(link.Value)}</a>");
+            at = link.Index + link.Length;
+        }
+        return linked.Append(html.Encode(body[at..])).ToString();
+    }
 }

@@ -4,7 +4,8 @@ using VetOS.Web.Http;
 
 namespace VetOS.Web.Owners;
 
-public sealed record ContactDetailsRequest(string Name, string Phone, string PreferredChannel);
+/// <summary><c>PhoneCountry</c> (e.g. GB): the country a national number is written in; without it the phone starts with + and its country code.</summary>
+public sealed record ContactDetailsRequest(string Name, string Phone, string PreferredChannel, string? PhoneCountry = null);
 
 public sealed record PetRequest(
     string Name, string Species, string? Breed, DateOnly? BirthDate, string? Sex, bool? Neutered, decimal? WeightKg, string? Notes);
@@ -24,7 +25,7 @@ public static class OwnerEndpoints
             })
             .WithSummary("The signed-in owner's contact details, with their revision as ETag");
         me.MapPut("/profile", async (ContactDetailsRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
-                (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, Revisions.ExpectedRevision(context.Request)), ct))
+                (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, Revisions.ExpectedRevision(context.Request), body.PhoneCountry), ct))
                     .ToHttp(context))
             .WithSummary("Change name, phone number and preferred channel (If-Match: the profile's ETag)");
         me.MapGet("/history", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMyHistoryQuery(), ct)))
@@ -56,7 +57,7 @@ public static class OwnerEndpoints
             .WithSummary("A client's contact details and pets; pet details for vets and clinic admins (staff)");
         clients.MapPut("/{ownerId:guid}/contact", async (Guid clinicId, Guid ownerId, ContactDetailsRequest body, IMediator mediator, HttpContext context, CancellationToken ct) =>
                 (await mediator.Send(new CorrectContactDetailsCommand(clinicId, ownerId, body.Name, body.Phone, body.PreferredChannel,
-                    Revisions.ExpectedRevision(context.Request)), ct)).ToHttp(context))
+                    Revisions.ExpectedRevision(context.Request), body.PhoneCountry), ct)).ToHttp(context))
             .WithSummary("Correct a client's contact details, recorded in their history (staff; If-Match: the record's ETag)");
         return app;
     }

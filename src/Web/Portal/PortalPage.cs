@@ -22,6 +22,8 @@ public abstract class PortalPage : PageModel
 
     private async Task<(bool Valid, TResponse? Answer)> TryAsync<TResponse>(Func<ValueTask<TResponse>> send, string prefix)
     {
+        if (!ModelState.IsValid)
+            return (false, default); // a value that did not even read as its type (a weight of "4,2kg"): nothing is sent without it
         try
         {
             return (true, await send());

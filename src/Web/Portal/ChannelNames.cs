@@ -1,0 +1,15 @@
+using VetOS.Domain;
+
+namespace VetOS.Web.Portal;
+
+/// <summary>Message channels in the words owners use.</summary>
+public static class ChannelNames
+{
+    public static string Of(string channel) => channel switch
+    {
+        MessageChannels.Email => "Email",
+        MessageChannels.Sms => "Text message (SMS)",
+        MessageChannels.WhatsApp => "WhatsApp",
+        _ => channel,
+    };
+}
