@@ -27,6 +27,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["GET /docs/{documentName?}"] = "the API's reference page",
         ["GET c/{slug}"] = "a clinic's public page",
         ["GET c/{slug}/sign-up"] = "signing up through a clinic's page",
+        ["GET book/{slug}"] = "any signed-in owner may book at any clinic (becoming its client first); the page shows only their own pets",
     };
 
     /// <summary>Valid bodies where an empty object would be refused as invalid before the question of whose record it is arises.</summary>
