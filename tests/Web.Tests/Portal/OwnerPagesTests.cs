@@ -154,6 +154,13 @@ public sealed class OwnerPagesTests(PortalHost portal) : IClassFixture<PortalHos
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/me");
+        try
+        {
+            await page.WaitForURLAsync("**/me");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{email} did not reach /me after signing in; the page at {page.Url} says: {await page.Locator("body").InnerTextAsync()}");
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class PortalHost : VetOSApp
             ViewportSize = new() { Width = width, Height = 900 },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // as long as Eventually waits: a busy 2-core machine runs three browser classes at once
         return await context.NewPageAsync();
     }
 }
