@@ -74,6 +74,9 @@ public interface IPortalLinks
 
     Uri ResetPassword(Guid account, string token);
 
+    /// <summary>The owner's page of one appointment in the portal (sign-in first, then back to it).</summary>
+    Uri Appointment(Guid booking);
+
     /// <summary>The staff console's queue of the clinic's privacy requests.</summary>
     Uri PrivacyRequestQueue(Guid clinic);
 }

@@ -1,10 +1,11 @@
+using VetOS.Application.Accounts;
 using VetOS.Application.EventStore;
 using VetOS.Domain.Bookings;
 
 namespace VetOS.Application.Messaging;
 
 /// <summary>Gathers what a booking event's messages are written from (the appointment as of that event, the clinic, the owner) and plans them.</summary>
-public sealed class BookingMessageComposer(IEventStreams streams, IMessageFacts facts, MessageContentSettings settings, TimeProvider clock)
+public sealed class BookingMessageComposer(IEventStreams streams, IMessageFacts facts, IPortalLinks links, MessageContentSettings settings, TimeProvider clock)
 {
     public async Task<MessagePlan> ComposeAsync(Guid booking, object @event, long revision, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class BookingMessageComposer(IEventStreams streams, IMessageFacts 
             return new(BookingMessagePlanner.DropRemindersBecause(@event), []);
         var (pet, type) = await facts.NamesAsync(state.Pet.Value, state.Type.Value, cancellationToken);
         var appointment = new AppointmentFacts(
-            booking, revision, state.Clinic.Value, state.Owner.Value, pet, type, state.Slot.Start, state.Slot.End);
+            booking, revision, state.Clinic.Value, state.Owner.Value, pet, type, state.Slot.Start, state.Slot.End, links.Appointment(booking));
         return BookingMessagePlanner.Plan(@event, stream, revision, appointment, clinic, owner, clock.GetUtcNow(), settings);
     }
 }

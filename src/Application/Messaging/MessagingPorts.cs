@@ -4,7 +4,8 @@ using VetOS.Domain.Messaging;
 namespace VetOS.Application.Messaging;
 
 /// <summary>What a message says about an appointment: the pet's name and the type of appointment, nothing about the owner.</summary>
-public sealed record AppointmentFacts(Guid Booking, long Revision, Guid Clinic, Guid Owner, string Pet, string Type, DateTimeOffset Start, DateTimeOffset End);
+/// <summary>An appointment as its messages tell it; <see cref="Page"/> is where the owner sees it in the portal.</summary>
+public sealed record AppointmentFacts(Guid Booking, long Revision, Guid Clinic, Guid Owner, string Pet, string Type, DateTimeOffset Start, DateTimeOffset End, Uri? Page = null);
 
 /// <summary>Where an owner can be reached and how they prefer to be; null addresses are unknown (or erased).</summary>
 public sealed record OwnerContact(Guid Owner, string? Email, string? Phone, string PreferredChannel);

@@ -15,5 +15,7 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
     public Uri ResetPassword(Guid account, string token) =>
         new(baseUrl, $"account/reset-password?account={account}&token={Uri.EscapeDataString(token)}");
 
+    public Uri Appointment(Guid booking) => new(baseUrl, $"me/appointments/{booking}");
+
     public Uri PrivacyRequestQueue(Guid clinic) => new(baseUrl, $"api/clinics/{clinic}/privacy-requests");
 }

@@ -39,7 +39,7 @@ public static class BookingMessages
             _ => ($"Appointment cancelled at {clinic.Name}",
                 $"Your appointment at {clinic.Name} is cancelled: {what} on {clinic.Long(a.Start)}.\n\nTo book again, use the booking portal or contact the clinic."),
         };
-        return (subject, $"{text}\n\n{clinic.Footer}");
+        return (subject, $"{text}{PageOf(a)}\n\n{clinic.Footer}");
     }
 
     /// <summary>An SMS or WhatsApp message: one or two short sentences, starting with the clinic's name.</summary>
@@ -57,6 +57,9 @@ public static class BookingMessages
             _ => $"{clinic.Name}: {what} on {when} is cancelled. To book again, {clinic.Contact}.",
         };
     }
+
+    /// <summary>The link to the appointment's page in the portal, where the owner sees, moves or cancels it.</summary>
+    internal static string PageOf(AppointmentFacts a) => a.Page is { } page ? $"\n\nYour appointment in the booking portal: {page}" : "";
 
     private static string Was(ClinicCard clinic, DateTimeOffset? previousStart) =>
         previousStart is { } was ? $" (it was on {clinic.Long(was)})" : "";

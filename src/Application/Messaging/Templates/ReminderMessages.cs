@@ -9,7 +9,8 @@ public static class ReminderMessages
         ($"Reminder: {a.Pet}'s appointment at {clinic.Name}, {clinic.Short(a.Start)}",
          $"A reminder of {a.Pet}'s appointment at {clinic.Name}: {a.Type} on {clinic.Long(a.Start)}.\n\n"
          + "If you cannot come, please cancel in the booking portal or contact the clinic, so that someone else can have the time.\n\n"
-         + "You receive reminders because you asked for them; you can switch them off in the booking portal at any time.\n\n"
+         + "You receive reminders because you asked for them; you can switch them off in the booking portal at any time."
+         + BookingMessages.PageOf(a) + "\n\n"
          + clinic.Footer);
 
     public static string Text(string channel, AppointmentFacts a, ClinicCard clinic) =>
