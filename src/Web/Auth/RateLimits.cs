@@ -80,6 +80,10 @@ public static class RateLimitedEndpoints
     {
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts.", detail: "Wait a little, then try again.");
+        // The API answers a problem document; a page (the portal's forms) answers in words, on a page.
+        return context.Request.Path.StartsWithSegments("/api")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts.", detail: "Wait a little, then try again.")
+            : Results.Content(Accounts.AccountEndpoints.Page("Too many attempts. Wait a little, then try again."), "text/html; charset=utf-8",
+                statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

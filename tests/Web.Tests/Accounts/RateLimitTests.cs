@@ -88,14 +88,31 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         answers.Should().Equal(HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task The_forgot_password_page_past_the_per_IP_limit_says_so_in_words_on_a_page()
+    {
+        var answers = new List<HttpResponse>();
+        for (var i = 0; i < 4; i++)
+            answers.Add((await PostFrom("203.0.113.8", "/forgot-password", "application/x-www-form-urlencoded", $"Email={Uri.EscapeDataString(NewEmail())}")).Response);
+
+        answers[3].StatusCode.Should().Be(429);
+        answers[3].ContentType.Should().StartWith("text/html");
+        answers[3].Headers.RetryAfter.ToString().Should().MatchRegex("^[1-9][0-9]*$");
+        using var page = new StreamReader(answers[3].Body);
+        (await page.ReadToEndAsync()).Should().Contain("Too many attempts. Wait a little, then try again.");
+    }
+
     private Task<HttpContext> ForgotPasswordFrom(string ip, string email) =>
+        PostFrom(ip, "/api/account/forgot-password", "application/json", $$"""{"email":"{{email}}"}""");
+
+    private Task<HttpContext> PostFrom(string ip, string path, string contentType, string text) =>
         app.Server.SendAsync(context =>
         {
             context.Request.Method = HttpMethods.Post;
             context.Request.Scheme = "https";
-            context.Request.Path = "/api/account/forgot-password";
-            context.Request.ContentType = "application/json";
-            var body = Encoding.UTF8.GetBytes($$"""{"email":"{{email}}"}""");
+            context.Request.Path = path;
+            context.Request.ContentType = contentType;
+            var body = Encoding.UTF8.GetBytes(text);
             context.Request.Body = new MemoryStream(body);
             context.Request.ContentLength = body.Length;
             context.Features.Set<IHttpRequestBodyDetectionFeature>(new HasBody());

@@ -54,6 +54,9 @@ public sealed class OwnerPagesTests(PortalHost portal) : IClassFixture<PortalHos
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the pet" }).ClickAsync();
         (await page.Locator("[data-valmsg-for='Pet.Name']").InnerTextAsync()).Should().Contain("'Name' must not be empty");
         (await page.Locator("[data-valmsg-for='Pet.Species']").InnerTextAsync()).Should().Contain("'Species' is one of");
+        (await page.Locator("#Pet_Species").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.Locator("#Pet_Species").GetAttributeAsync("aria-describedby")).Should().Be("Pet_Species-error", "the error is read out with its field");
+        (await page.Locator("#Pet_Species-error").InnerTextAsync()).Should().Contain("'Species' is one of");
         await Browsers.CheckAsync(page, "add-pet-refused");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Pixel");
