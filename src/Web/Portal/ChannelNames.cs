@@ -12,4 +12,12 @@ public static class ChannelNames
         MessageChannels.WhatsApp => "WhatsApp",
         _ => channel,
     };
+
+    /// <summary>Within a sentence: "by email", "by text message (SMS)".</summary>
+    public static string InText(string channel) => channel switch
+    {
+        MessageChannels.Email => "email",
+        MessageChannels.Sms => "text message (SMS)",
+        _ => Of(channel),
+    };
 }
