@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VetOS.Web.Auth;
 
 namespace VetOS.Web.Portal;
 
@@ -34,6 +35,18 @@ public abstract class PortalPage : PageModel
                 ModelState.AddModelError(prefix.Length == 0 || error.PropertyName.Length == 0 ? error.PropertyName : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
             return (false, default);
         }
+    }
+
+    /// <summary>
+    /// Counts an attempt for the address typed (per account, as the API's forms are counted); past the limit, the page
+    /// says so and nothing is sent. The same for known and unknown addresses.
+    /// </summary>
+    protected bool WithinAccountLimit(string policy, string? address)
+    {
+        using var lease = HttpContext.RequestServices.GetRequiredService<AccountRateLimiter>().AttemptAcquire(policy, address);
+        if (!lease.IsAcquired)
+            ModelState.AddModelError("", "Too many attempts for this address. Wait a few minutes, then try again.");
+        return lease.IsAcquired;
     }
 
     /// <summary>Only a path of this site: never a redirect to another one.</summary>

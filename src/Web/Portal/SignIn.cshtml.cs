@@ -7,7 +7,7 @@ using VetOS.Web.Auth;
 namespace VetOS.Web.Portal;
 
 [EnableRateLimiting(RateLimitPolicies.SignIn)]
-public sealed class SignInModel(AccountRateLimiter limiter) : PortalPage
+public sealed class SignInModel: PortalPage
 {
     [BindProperty, Display(Name = "Email address")]
     public string Email { get; set; } = "";
@@ -27,12 +27,8 @@ public sealed class SignInModel(AccountRateLimiter limiter) : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        using var lease = limiter.AttemptAcquire(RateLimitPolicies.SignIn, Email);
-        if (!lease.IsAcquired)
-        {
-            ModelState.AddModelError("", "Too many attempts for this address. Wait a minute, then try again.");
+        if (!WithinAccountLimit(RateLimitPolicies.SignIn, Email))
             return Page();
-        }
         var (valid, session) = await TrySendAsync(new SignInCommand(Email ?? "", Password ?? ""));
         if (!valid)
             return Page();

@@ -8,7 +8,7 @@ namespace VetOS.Web.Portal.Account;
 
 /// <summary>Asks for a reset link; the answer is the same whether or not an account has the address.</summary>
 [EnableRateLimiting(RateLimitPolicies.ForgotPassword)]
-public sealed class ForgotPasswordModel(AccountRateLimiter limiter) : PortalPage
+public sealed class ForgotPasswordModel: PortalPage
 {
     [BindProperty, Display(Name = "Email address")]
     public string Email { get; set; } = "";
@@ -21,12 +21,8 @@ public sealed class ForgotPasswordModel(AccountRateLimiter limiter) : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        using var lease = limiter.AttemptAcquire(RateLimitPolicies.ForgotPassword, Email);
-        if (!lease.IsAcquired)
-        {
-            ModelState.AddModelError("", "Too many requests for this address. Wait a few minutes, then try again.");
+        if (!WithinAccountLimit(RateLimitPolicies.ForgotPassword, Email))
             return Page();
-        }
         var (valid, receipt) = await TrySendAsync(new ForgotPasswordCommand(Email ?? ""));
         if (valid)
             Receipt = receipt!.Message;

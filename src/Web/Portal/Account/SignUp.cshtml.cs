@@ -9,7 +9,7 @@ namespace VetOS.Web.Portal.Account;
 
 /// <summary>An owner signs up through their clinic's page; the answer is the same whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimitPolicies.SignUp)]
-public sealed class SignUpModel(AccountRateLimiter limiter) : PortalPage
+public sealed class SignUpModel: PortalPage
 {
     public ClinicPage Clinic { get; private set; } = null!;
 
@@ -42,12 +42,8 @@ public sealed class SignUpModel(AccountRateLimiter limiter) : PortalPage
     {
         if (!await FindClinicAsync(slug))
             return NotFound();
-        using var lease = limiter.AttemptAcquire(RateLimitPolicies.SignUp, Email);
-        if (!lease.IsAcquired)
-        {
-            ModelState.AddModelError("", "Too many sign-ups for this address. Wait a few minutes, then try again.");
+        if (!WithinAccountLimit(RateLimitPolicies.SignUp, Email))
             return Page();
-        }
         var (valid, receipt) = await TrySendAsync(new SignUpOwnerCommand(Clinic.Id, Name ?? "", Email ?? "", Phone ?? "", Password ?? "", PhoneCountry));
         if (!valid)
             return Page();
