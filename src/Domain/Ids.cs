@@ -10,11 +10,6 @@ public readonly record struct OwnerId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-public readonly record struct StaffId(Guid Value)
-{
-    public override string ToString() => Value.ToString();
-}
-
 public readonly record struct PetId(Guid Value)
 {
     public override string ToString() => Value.ToString();
@@ -32,7 +27,5 @@ public readonly record struct AppointmentTypeId(Guid Value)
 
 public readonly record struct BookingId(Guid Value)
 {
-    public static BookingId New() => new(Guid.NewGuid());
-
     public override string ToString() => Value.ToString();
 }

@@ -51,11 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<Projection, AppointmentsProjection>();
         services.AddSingleton<Application.Owners.IOwnerRecords, Owners.PostgresOwnerRecords>();
         services.AddSingleton<Application.Owners.IClientDirectory, Owners.PostgresClientDirectory>();
-        services.AddScoped<Application.Owners.OwnerCommandRunner>();
         services.AddSingleton<Application.Consents.IConsentLedgers, Consents.PostgresConsentLedgers>();
         services.AddSingleton<Application.Consents.IConsentPurposes, Consents.PostgresConsentPurposes>();
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
-        services.AddScoped<Application.Consents.ConsentCommandRunner>();
         services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
         services.AddSingleton<Consents.ConsentPeriodsRebuild>();
         services.AddMessageContent();

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using VetOS.Application;
 using VetOS.Application.Bookings;
 using VetOS.Application.Common;
 using VetOS.Infrastructure;
@@ -42,12 +43,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(AccessLogBehavior<,>)];
 });
-foreach (var validator in typeof(BookAppointmentValidator).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericType: false }))
-{
-    if (validator.BaseType is { IsGenericType: true } baseType && baseType.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
-        builder.Services.AddSingleton(typeof(IValidator<>).MakeGenericType(baseType.GetGenericArguments()), validator);
-}
-builder.Services.AddScoped<BookingCommandRunner>();
+builder.Services.AddVetOSApplication();
 builder.Services.AddScoped<VetOS.Application.Consents.IRequestEvidence, HttpRequestEvidence>();
 builder.Services.AddSingleton<PasswordResetQueue>();
 builder.Services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());

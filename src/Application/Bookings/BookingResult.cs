@@ -5,7 +5,5 @@ namespace VetOS.Application.Bookings;
 /// <summary>What a booking command did: the appointment's id, new revision and status, or the rule it broke.</summary>
 public sealed record BookingResult(Guid Id, long Revision, AppointmentStatus Status, BookingError? Error)
 {
-    public bool IsRefused => Error is not null;
-
     public static BookingResult Refused(Guid id, BookingError error) => new(id, -1, AppointmentStatus.None, error);
 }

@@ -21,8 +21,6 @@ public sealed record ChannelConsent(string Channel, string Status, DateTimeOffse
 /// <summary>What a consent choice did: the consent's new standing, or the rule it broke. Staff who record it have read the owner's consent.</summary>
 public sealed record ConsentChoiceResult(Guid Clinic, Guid Owner, string Purpose, ChannelConsent? Standing, ConsentError? Error) : IShowsOwnerData
 {
-    public bool IsRefused => Error is not null;
-
     string IShowsOwnerData.Record => $"consent {Purpose}";
 
     IEnumerable<Guid> IShowsOwnerData.OwnersShown => Error is null ? [Owner] : [];

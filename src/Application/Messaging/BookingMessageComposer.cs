@@ -1,5 +1,7 @@
 using VetOS.Application.Accounts;
+using VetOS.Application.Commands;
 using VetOS.Application.EventStore;
+using VetOS.Domain;
 using VetOS.Domain.Bookings;
 
 namespace VetOS.Application.Messaging;
@@ -9,7 +11,7 @@ public sealed class BookingMessageComposer(IEventStreams streams, IMessageFacts 
 {
     public async Task<MessagePlan> ComposeAsync(Guid booking, object @event, long revision, CancellationToken cancellationToken)
     {
-        var loaded = await streams.LoadAsync(StreamName.For("booking", booking.ToString("N")), cancellationToken);
+        var loaded = await streams.LoadAsync(Streams.Booking(new BookingId(booking)), cancellationToken);
         var stream = loaded.Events.Select(e => e.Event).ToList();
         var state = Appointment.From(stream.Take((int)revision + 1));
         if (!state.Exists)

@@ -8,7 +8,5 @@ public sealed record OwnerResult(Guid? Pet, long Revision, OwnerError? Error)
     /// <summary>The part changed since the revision the client last read (its If-Match).</summary>
     public static readonly OwnerError Stale = new("changed-since-read", "It changed since you last read it; reload it and try again.");
 
-    public bool IsRefused => Error is not null;
-
     public static OwnerResult Refused(OwnerError error) => new(null, -1, error);
 }

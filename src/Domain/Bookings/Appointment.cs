@@ -17,8 +17,6 @@ public sealed record Appointment(
 
     public bool Exists => Status != AppointmentStatus.None;
 
-    public bool IsLive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
-
     public bool IsFinished => Status is AppointmentStatus.Declined or AppointmentStatus.Cancelled or AppointmentStatus.Attended or AppointmentStatus.NoShow;
 
     public Appointment Apply(object @event) => @event switch

@@ -28,10 +28,8 @@ public sealed record MarkAttended(BookingId Booking, Actor By, DateTimeOffset No
 public sealed record MarkNoShow(BookingId Booking, Actor By, DateTimeOffset Now) : BookingCommand(Booking, By, Now);
 
 /// <summary>The outcome of a decision: the new events, or the rule that was broken.</summary>
-public sealed record Decision(IReadOnlyList<object> Events, BookingError? Error)
+public sealed record Decision(IReadOnlyList<object> Events, BookingError? Error) : Decision<BookingError>(Events, Error)
 {
-    public bool IsRefused => Error is not null;
-
     public static Decision Accept(params object[] events) => new(events, null);
 
     public static implicit operator Decision(BookingError error) => new([], error);

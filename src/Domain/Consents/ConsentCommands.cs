@@ -10,10 +10,8 @@ public sealed record ConsentEvidence(string Source, string? IpAddress = null, st
 public sealed record ChooseConsent(
     Guid Owner, Guid Clinic, string Purpose, string Channel, bool Granted, int? NoticeVersion, ConsentEvidence Evidence, Actor? By, DateTimeOffset Now);
 
-public sealed record ConsentDecision(IReadOnlyList<object> Events, ConsentError? Error)
+public sealed record ConsentDecision(IReadOnlyList<object> Events, ConsentError? Error) : Decision<ConsentError>(Events, Error)
 {
-    public bool IsRefused => Error is not null;
-
     public static ConsentDecision Accept(params object[] events) => new(events, null);
 
     public static implicit operator ConsentDecision(ConsentError error) => new([], error);

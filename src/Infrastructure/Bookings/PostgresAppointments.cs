@@ -13,7 +13,7 @@ public sealed class PostgresAppointments(
 {
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
 
-    public static StreamName StreamOf(BookingId id) => StreamName.For("booking", id.Value.ToString("N"));
+    public static StreamName StreamOf(BookingId id) => Application.Commands.Streams.Booking(id);
 
     public async Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class PostgresConsentLedgers(
 
     public const string Renewed = "renewed";
 
-    public static StreamName StreamOf(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
+    public static StreamName StreamOf(Guid owner, Guid clinic) => Application.Commands.Streams.Consent(owner, clinic);
 
     public async Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
     {

@@ -28,8 +28,6 @@ public static class MessageContentServices
         services.AddSingleton<BookingMessageComposer>();
         services.AddSingleton<Projection, BookingMessagesProjection>();
         services.AddSingleton<IMessageGate, BookingReminderGate>();
-        services.AddScoped<ConsentByReply>();
-        services.AddScoped<ReminderReply>();
         return services;
     }
 }

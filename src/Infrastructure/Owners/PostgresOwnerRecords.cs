@@ -16,7 +16,7 @@ public sealed class PostgresOwnerRecords(
 {
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
 
-    public static StreamName StreamOf(OwnerId id) => StreamName.For("owner", id.Value.ToString("N"));
+    public static StreamName StreamOf(OwnerId id) => Application.Commands.Streams.Owner(id);
 
     public async Task<OwnerFile> LoadAsync(OwnerId owner, CancellationToken cancellationToken)
     {

@@ -28,9 +28,6 @@ public static class PrivacyRequestsServices
         services.AddSingleton(configuration.GetSection(PrivacySettings.Section).Get<PrivacySettings>() ?? new PrivacySettings());
         services.AddSingleton<RecordOfProcessingSource>();
         services.AddSingleton<PrivacyPolicySource>();
-        services.AddScoped<PrivacyRequestRunner>();
-        services.AddScoped<AccessExportBuilder>();
-        services.AddScoped<RemindOfDueRequests>();
         services.AddSingleton<IPersonalDataHolder, OwnerPersonalData>();
         services.AddSingleton<IPersonalDataHolder, AppointmentPersonalData>();
         services.AddSingleton<IPersonalDataHolder, ConsentPersonalData>();

@@ -1,0 +1,14 @@
+using VetOS.Application.EventStore;
+using VetOS.Domain;
+
+namespace VetOS.Application.Commands;
+
+/// <summary>Each aggregate's stream name, defined once.</summary>
+public static class Streams
+{
+    public static StreamName Booking(BookingId id) => StreamName.For("booking", id.Value.ToString("N"));
+
+    public static StreamName Owner(OwnerId id) => StreamName.For("owner", id.Value.ToString("N"));
+
+    public static StreamName Consent(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
+}
