@@ -31,6 +31,7 @@ public static class PrivacyRequestsServices
         services.AddScoped<PrivacyRequestRunner>();
         services.AddScoped<AccessExportBuilder>();
         services.AddScoped<RemindOfDueRequests>();
+        services.AddSingleton<ExpiredExportsPurge>();
         services.AddSingleton<IPersonalDataHolder, OwnerPersonalData>();
         services.AddSingleton<IPersonalDataHolder, AppointmentPersonalData>();
         services.AddSingleton<IPersonalDataHolder, ConsentPersonalData>();
