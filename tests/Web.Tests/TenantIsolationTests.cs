@@ -38,6 +38,8 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-identity"] = """{"how":"Mallory vouched"}""",
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/extend"] = """{"months":1,"reason":"Mallory"}""",
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/close"] = """{"status":"PartlyRefused","outcome":"Mallory"}""",
+        ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/correct-contact-details"] =
+            """{"name":"Mallory","phone":"+447911123457","preferredChannel":"sms","why":"Mallory"}""",
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-erasure"] = """{"name":"Alex Morgan"}""",
         ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
         ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",

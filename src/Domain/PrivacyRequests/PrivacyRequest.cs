@@ -24,6 +24,9 @@ public static class PrivacyRequestErrors
     public static readonly PrivacyRequestError AlreadyVerified = new("identity-already-verified", "The requester's identity is verified already.");
     public static readonly PrivacyRequestError ExtensionTooLong = new("extension-too-long",
         "A request may be extended by at most two months in all.");
+    public static readonly PrivacyRequestError ExtensionNeedsReason = new("extension-needs-reason",
+        "Give the reason for the extension; the owner is told it.");
+    public static readonly PrivacyRequestError CorrectionNeedsReason = new("correction-needs-reason", "Say why the details are corrected.");
     public static readonly PrivacyRequestError WrongKind = new("wrong-kind", "That is not what this request asks for.");
     public static readonly PrivacyRequestError UpcomingAppointments = new("upcoming-appointments",
         "The owner has appointments still to come at the clinic: cancel them (or let them pass) before erasing.");
@@ -54,6 +57,11 @@ public sealed record PrivacyRequest(
     public const int MostExtraMonths = 2;
     public static readonly TimeSpan NearlyDue = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// "One month" is calendar months from the instant of receipt, as stored (UTC): the same day and time of day in the
+    /// month due, or that month's last day when it is shorter (received 31 January, due 28 February, 29 in a leap year).
+    /// Extensions count from receipt too, so two extra months from 31 January fall due on 30 April, not 28 April.
+    /// </summary>
     public DateTimeOffset DueAt => ReceivedAt.AddMonths(1 + ExtendedByMonths);
 
     public bool IsOpen => Status is not (PrivacyRequestStatus.Completed or PrivacyRequestStatus.PartlyRefused);
@@ -92,12 +100,19 @@ public sealed record PrivacyRequest(
 
     public PrivacyRequestChange Extend(int months, string reason, Actor by, DateTimeOffset now) =>
         !IsOpen ? PrivacyRequestChange.Refused(PrivacyRequestErrors.Closed)
-        : ExtendedByMonths + months > MostExtraMonths ? PrivacyRequestChange.Refused(PrivacyRequestErrors.ExtensionTooLong)
+        : string.IsNullOrWhiteSpace(reason) ? PrivacyRequestChange.Refused(PrivacyRequestErrors.ExtensionNeedsReason)
+        : months < 1 || ExtendedByMonths + months > MostExtraMonths ? PrivacyRequestChange.Refused(PrivacyRequestErrors.ExtensionTooLong)
         : Move(this with { ExtendedByMonths = ExtendedByMonths + months, ExtensionReason = reason }, by, now,
             $"extended by {months} month{(months == 1 ? "" : "s")}", reason);
 
     public PrivacyRequestChange Complete(string outcome, Actor by, DateTimeOffset now) =>
         Close(PrivacyRequestStatus.Completed, outcome, by, now, "completed");
+
+    /// <summary>A correction request is answered by correcting the contact details: completed, saying who did it (the step) and why.</summary>
+    public PrivacyRequestChange CompleteCorrection(string why, Actor by, DateTimeOffset now) =>
+        Kind != PrivacyRequestKind.Correction ? PrivacyRequestChange.Refused(PrivacyRequestErrors.WrongKind)
+        : string.IsNullOrWhiteSpace(why) ? PrivacyRequestChange.Refused(PrivacyRequestErrors.CorrectionNeedsReason)
+        : Close(PrivacyRequestStatus.Completed, $"Contact details corrected: {why}", by, now, "contact details corrected");
 
     /// <summary>Part of the request is refused (say, records the clinic must keep by law), with the reasons.</summary>
     public PrivacyRequestChange PartlyRefuse(string reasons, Actor by, DateTimeOffset now) =>

@@ -22,10 +22,11 @@ public sealed class AccountPersonalData(NpgsqlDataSource dataSource) : IPersonal
             """, cancellationToken, subject.Owner.Value)).SingleOrDefault();
         if (account is null)
             return null;
+        // Only this clinic's: that the owner is a client of another clinic too is that clinic's to tell, not this one's.
         account["clinics"] = await Rows.ReadAsync(dataSource, """
             select c.clinic_id, k.name as clinic, c.since from owners.clinic_clients c join clinic.clinics k on k.id = c.clinic_id
-             where c.owner_id = $1 order by c.since
-            """, cancellationToken, subject.Owner.Value);
+             where c.owner_id = $1 and c.clinic_id = $2
+            """, cancellationToken, subject.Owner.Value, subject.Clinic.Value);
         return account;
     }
 

@@ -14,6 +14,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
     public const string Dispatcher = "messages-dispatcher";
     public const string DeliveryLogPurge = "delivery-log-purge";
     public const string PrivacyRequestsDue = "privacy-requests-due";
+    public const string ExpiredExportsPurge = "access-exports-expiry";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
         recurring.AddOrUpdate<DispatcherJob>(Dispatcher, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<RetentionPurge>(DeliveryLogPurge, purge => purge.RunAsync(CancellationToken.None), Cron.Daily(3, 17));
         recurring.AddOrUpdate<PrivacyRequests.DueRequestsJob>(PrivacyRequestsDue, job => job.RunAsync(CancellationToken.None), Cron.Daily(7, 0));
+        recurring.AddOrUpdate<PrivacyRequests.ExpiredExportsPurge>(ExpiredExportsPurge, purge => purge.RunAsync(CancellationToken.None), Cron.Hourly(23));
         recurring.Trigger(Dispatcher); // now, rather than at the next minute
         return Task.CompletedTask;
     }

@@ -28,6 +28,7 @@ public static class PrivacyRequestsServices
         services.AddSingleton(configuration.GetSection(PrivacySettings.Section).Get<PrivacySettings>() ?? new PrivacySettings());
         services.AddSingleton<RecordOfProcessingSource>();
         services.AddSingleton<PrivacyPolicySource>();
+        services.AddSingleton<ExpiredExportsPurge>();
         services.AddSingleton<IPersonalDataHolder, OwnerPersonalData>();
         services.AddSingleton<IPersonalDataHolder, AppointmentPersonalData>();
         services.AddSingleton<IPersonalDataHolder, ConsentPersonalData>();

@@ -15,6 +15,8 @@ public sealed record VerifyIdentityBody(string How);
 
 public sealed record ExtendBody(int Months, string Reason);
 
+public sealed record CorrectContactDetailsBody(string Name, string Phone, string PreferredChannel, string Why, string? PhoneCountry);
+
 public sealed record CloseBody(PrivacyRequestStatus Status, string Outcome);
 
 public sealed record VerifyErasureBody(string? Name, string? Email, string? Phone, IReadOnlyList<string>? PetNames);
@@ -64,6 +66,11 @@ public static class PrivacyRequestEndpoints
                 (await mediator.Send(new ClosePrivacyRequestCommand(clinicId, requestId, body.Status, body.Outcome, Revisions.ExpectedRevision(context.Request)), ct))
                     .ToHttp(context))
             .WithSummary("Close a request as completed, with its outcome, or partly refused, with the reasons (clinic admins)");
+        clinic.MapPost("/{requestId:guid}/correct-contact-details", async (Guid clinicId, Guid requestId, CorrectContactDetailsBody body, IMediator mediator,
+                HttpContext context, CancellationToken ct) =>
+                (await mediator.Send(new CorrectContactDetailsForRequestCommand(clinicId, requestId, body.Name, body.Phone, body.PreferredChannel, body.Why,
+                    Revisions.ExpectedRevision(context.Request), body.PhoneCountry), ct)).ToHttp(context))
+            .WithSummary("Answer a correction request: correct the owner's contact details, saying why, and complete it (staff)");
         clinic.MapPost("/{requestId:guid}/export", async (Guid clinicId, Guid requestId, IMediator mediator, HttpContext context, CancellationToken ct) =>
                 (await mediator.Send(new StartAccessExportCommand(clinicId, requestId), ct)).ToHttp(context, accepted: true))
             .WithSummary("Build the access export in the background; the request shows its progress (clinic admins)");

@@ -1,0 +1,39 @@
+using VetOS.Domain.PrivacyRequests;
+using static VetOS.Domain.Tests.PrivacyRequests.PrivacyRequestSpec;
+
+namespace VetOS.Domain.Tests.PrivacyRequests;
+
+/// <summary>A correction request is closed by correcting the contact details, recorded with who did it and why.</summary>
+public sealed class Correcting
+{
+    [Fact]
+    public void Correcting_the_contact_details_completes_a_correction_request_with_who_and_why() =>
+        Given(Verified(kind: PrivacyRequestKind.Correction))
+            .When(r => r.CompleteCorrection("Owner moved; new mobile confirmed by phone", Admin, Now))
+            .Then(PrivacyRequestStatus.Completed, "contact details corrected", "Contact details corrected: Owner moved; new mobile confirmed by phone")
+            .Handler.Should().Be(Admin.Id);
+
+    [Fact]
+    public void Cannot_close_an_access_request_as_a_correction() =>
+        Given(Verified())
+            .When(r => r.CompleteCorrection("Wrong phone", Admin, Now))
+            .ThenFails(PrivacyRequestErrors.WrongKind);
+
+    [Fact]
+    public void Cannot_correct_without_saying_why() =>
+        Given(Verified(kind: PrivacyRequestKind.Correction))
+            .When(r => r.CompleteCorrection(" ", Admin, Now))
+            .ThenFails(PrivacyRequestErrors.CorrectionNeedsReason);
+
+    [Fact]
+    public void Cannot_correct_before_identity_is_verified() =>
+        Given(Filed(kind: PrivacyRequestKind.Correction))
+            .When(r => r.CompleteCorrection("Wrong phone", Admin, Now))
+            .ThenFails(PrivacyRequestErrors.NotVerified);
+
+    [Fact]
+    public void Cannot_correct_on_a_closed_request() =>
+        Given(Verified(kind: PrivacyRequestKind.Correction).PartlyRefuse("Nothing to correct", Admin, Now).Next!)
+            .When(r => r.CompleteCorrection("Wrong phone", Admin, Now))
+            .ThenFails(PrivacyRequestErrors.Closed);
+}
