@@ -36,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<IEventStreams, EventStreams>();
         services.AddSingleton<Clinics.DemoClinic>();
         services.AddScoped<Clinics.DemoAccounts>();
-        services.AddSingleton<Clinics.ClinicDirectory>();
+        services.AddSingleton<Application.Clinics.IPublicClinics, Clinics.ClinicDirectory>();
         services.AddSingleton<Application.Clinics.IClinicSetup, Clinics.PostgresClinicSetup>();
         services.AddSingleton<Application.Clinics.IClinicRegistry, Clinics.PostgresClinicRegistry>();
         services.AddSingleton<IAppointments, PostgresAppointments>();

@@ -45,6 +45,7 @@ public static class MessagingServices
         services.AddHttpClient<TwilioTextProvider>(http => http.BaseAddress = twilio.BaseUrl)
             .AddStandardResilienceHandler(options => Tune(options, twilio.AttemptTimeout));
         services.AddSingleton<OutboxProvider>();
+        services.AddSingleton<Application.Messaging.Outbox.IOutbox>(sp => sp.GetRequiredService<OutboxProvider>());
         services.AddTransient<IEmailProvider>(sp =>
             postmark.IsConfigured ? sp.GetRequiredService<PostmarkEmailProvider>() : sp.GetRequiredService<OutboxProvider>());
         services.AddTransient<ITextProvider>(sp =>

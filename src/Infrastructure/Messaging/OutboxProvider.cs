@@ -1,15 +1,14 @@
 using Npgsql;
 using VetOS.Application.Messaging;
+using VetOS.Application.Messaging.Outbox;
 
 namespace VetOS.Infrastructure.Messaging;
-
-public sealed record OutboxMessage(Guid Id, string Channel, string Recipient, string Subject, string Body, string Template, DateTimeOffset CreatedAt);
 
 /// <summary>
 /// The provider when no Postmark or Twilio keys are set (development, the demo, tests): keeps each message in
 /// <c>messaging.outbox</c>, which the development page lists, and answers that it took it.
 /// </summary>
-public sealed class OutboxProvider(NpgsqlDataSource dataSource) : IEmailProvider, ITextProvider
+public sealed class OutboxProvider(NpgsqlDataSource dataSource) : IEmailProvider, ITextProvider, IOutbox
 {
     public const string Name = "outbox";
 

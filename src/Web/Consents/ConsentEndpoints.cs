@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Consents;
 
 namespace VetOS.Web.Consents;
@@ -17,31 +18,45 @@ public static class ConsentEndpoints
     public static IEndpointRouteBuilder MapConsents(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me/consents").WithTags("Consent");
-        me.MapGet("", async (Guid? clinic, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetMyConsentsQuery(clinic ?? Guid.Empty), ct) is { } consents
-                    ? Results.Ok(consents)
-                    : ConsentResults.NotFound(ConsentRefusals.NotAClient.Message))
+        me.MapGet("", MyConsents)
             .WithSummary("Every purpose and channel the clinic asks consent for, where each stands, the notice in force, and the history");
-        me.MapPut("/{clinicId:guid}/{purpose}/{channel}", async (Guid clinicId, string purpose, string channel, ConsentChoiceRequest body,
-                IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ChooseMyConsentCommand(clinicId, purpose, channel, body.Granted, body.NoticeVersion), ct)).ToHttp())
+        me.MapPut("/{clinicId:guid}/{purpose}/{channel}", ChooseMine)
             .WithSummary("Agree (granted: true, with the notice version read) or withdraw (granted: false), one step either way");
 
         var clinic = app.MapGroup("/api/clinics/{clinicId:guid}").WithTags("Consent");
-        clinic.MapPut("/clients/{ownerId:guid}/consents/{purpose}/{channel}", async (Guid clinicId, Guid ownerId, string purpose, string channel,
-                StaffConsentChoiceRequest body, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RecordConsentOnOwnersWordCommand(clinicId, ownerId, purpose, channel, body.Granted, body.NoticeVersion, body.Note), ct))
-                    .ToHttp())
+        clinic.MapPut("/clients/{ownerId:guid}/consents/{purpose}/{channel}", RecordOnOwnersWord)
             .WithSummary("Record a client's choice given in person or by phone; the note says how (staff)");
-        clinic.MapGet("/consent-purposes", async (Guid clinicId, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListConsentPurposesQuery(clinicId), ct)))
+        clinic.MapGet("/consent-purposes", Purposes)
             .WithSummary("The purposes the clinic asks consent for, with every notice version and its wording (staff)");
-        clinic.MapPost("/consent-purposes", async (Guid clinicId, ConsentPurposeRequest body, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new AddConsentPurposeCommand(clinicId, body.Key, body.Name, body.Channels, body.Wording), ct)).ToHttp(clinicId))
+        clinic.MapPost("/consent-purposes", AddPurpose)
             .WithSummary("Add a non-essential purpose, its channels and the wording of its notice version 1 (clinic admins)");
-        clinic.MapPost("/consent-purposes/{purpose}/notices", async (Guid clinicId, string purpose, NoticeRequest body, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new PublishNoticeCommand(clinicId, purpose, body.Wording, body.Material), ct)).ToHttp(clinicId))
+        clinic.MapPost("/consent-purposes/{purpose}/notices", PublishNotice)
             .WithSummary("Publish the next version of a purpose's notice; material (the default) lapses earlier consent (clinic admins)");
         return app;
     }
+
+    public static async Task<Results<Ok<MyConsents>, ProblemHttpResult>> MyConsents(Guid? clinic, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new GetMyConsentsQuery(clinic ?? Guid.Empty), ct) is { } consents
+            ? TypedResults.Ok(consents)
+            : ConsentResults.NotFound(ConsentRefusals.NotAClient.Message);
+
+    public static async Task<Results<Ok<ConsentStanding>, ProblemHttpResult>> ChooseMine(Guid clinicId, string purpose, string channel,
+        ConsentChoiceRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ChooseMyConsentCommand(clinicId, purpose, channel, body.Granted, body.NoticeVersion), ct)).ToHttp();
+
+    public static async Task<Results<Ok<ConsentStanding>, ProblemHttpResult>> RecordOnOwnersWord(Guid clinicId, Guid ownerId, string purpose, string channel,
+        StaffConsentChoiceRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RecordConsentOnOwnersWordCommand(clinicId, ownerId, purpose, channel, body.Granted, body.NoticeVersion, body.Note), ct))
+            .ToHttp();
+
+    public static async Task<Ok<IReadOnlyList<PurposeDetails>>> Purposes(Guid clinicId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListConsentPurposesQuery(clinicId), ct));
+
+    public static async Task<Results<Created<PurposeDetails>, ProblemHttpResult>> AddPurpose(
+        Guid clinicId, ConsentPurposeRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new AddConsentPurposeCommand(clinicId, body.Key, body.Name, body.Channels, body.Wording), ct)).ToHttp(clinicId);
+
+    public static async Task<Results<Created<NoticeText>, ProblemHttpResult>> PublishNotice(
+        Guid clinicId, string purpose, NoticeRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new PublishNoticeCommand(clinicId, purpose, body.Wording, body.Material), ct)).ToHttp(clinicId);
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Consents;
-using VetOS.Domain.Consents;
+using VetOS.Web.Problems;
 
 namespace VetOS.Web.Consents;
 
@@ -10,27 +10,19 @@ public sealed record ConsentStanding(Guid ClinicId, string Purpose, string Chann
 /// <summary>How consent outcomes read over HTTP: a broken rule is a problem naming it, 422 unless it is about a record that is not there or a clash.</summary>
 public static class ConsentResults
 {
-    public static IResult ToHttp(this ConsentChoiceResult result) =>
+    /// <summary>A choice that breaks a consent rule is unprocessable (422) unless the table says otherwise; a consent not yours to change is a client not there.</summary>
+    public static readonly RuleProblems Problems = new(StatusCodes.Status422UnprocessableEntity, ConsentRefusals.NotAClient.Message);
+
+    public static Results<Ok<ConsentStanding>, ProblemHttpResult> ToHttp(this ConsentChoiceResult result) =>
         result is { Standing: { } s, Error: null }
             ? TypedResults.Ok(new ConsentStanding(result.Clinic, result.Purpose, s.Channel, s.Status, s.Since, s.NoticeVersion))
-            : Refused(result.Error!);
+            : Problems.For(result.Error!.Code, result.Error.Message);
 
-    public static IResult ToHttp(this PurposeResult result, Guid clinic) =>
-        result.Purpose is { } purpose ? TypedResults.Created($"/api/clinics/{clinic}/consent-purposes", purpose) : Refused(result.Error!);
+    public static Results<Created<PurposeDetails>, ProblemHttpResult> ToHttp(this PurposeResult result, Guid clinic) =>
+        result.Purpose is { } purpose ? TypedResults.Created($"/api/clinics/{clinic}/consent-purposes", purpose) : Problems.For(result.Error!.Code, result.Error.Message);
 
-    public static IResult ToHttp(this NoticeResult result, Guid clinic) =>
-        result.Notice is { } notice ? TypedResults.Created($"/api/clinics/{clinic}/consent-purposes", notice) : Refused(result.Error!);
+    public static Results<Created<NoticeText>, ProblemHttpResult> ToHttp(this NoticeResult result, Guid clinic) =>
+        result.Notice is { } notice ? TypedResults.Created($"/api/clinics/{clinic}/consent-purposes", notice) : Problems.For(result.Error!.Code, result.Error.Message);
 
-    public static ProblemHttpResult NotFound(string title) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, extensions: new Dictionary<string, object?> { ["rule"] = "not-found" });
-
-    private static ProblemHttpResult Refused(ConsentError error)
-    {
-        if (error.Code == ConsentRefusals.NotAClient.Code || error == ConsentErrors.NotYours)
-            return NotFound(error == ConsentErrors.NotYours ? ConsentRefusals.NotAClient.Message : error.Message);
-        var status = error == ConsentRefusals.PurposeExists || error == ConsentRefusals.Busy
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
-        return TypedResults.Problem(statusCode: status, title: error.Message, extensions: new Dictionary<string, object?> { ["rule"] = error.Code });
-    }
+    public static ProblemHttpResult NotFound(string title) => RuleProblems.Missing(title);
 }

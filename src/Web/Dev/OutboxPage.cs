@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
-using VetOS.Infrastructure.Messaging;
+using Mediator;
+using VetOS.Application.Messaging.Outbox;
 
 namespace VetOS.Web.Dev;
 
@@ -8,12 +9,12 @@ public static class OutboxPage
 {
     public static IEndpointRouteBuilder MapOutboxPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/outbox", async (OutboxProvider outbox, CancellationToken ct) =>
+        app.MapGet("/dev/outbox", async (IMediator mediator, CancellationToken ct) =>
         {
             var html = HtmlEncoder.Default;
-            var rows = string.Concat((await outbox.LatestAsync(100, ct)).Select(m =>
+            var rows = string.Concat((await mediator.Send(new ListOutboxMessagesQuery(100), ct)).Select(m =>
                 $"<tr><td>{m.CreatedAt:u}</td><td>{html.Encode(m.Channel)}</td><td>{html.Encode(m.Recipient)}</td><td>{html.Encode(m.Subject)}</td><td><pre>{Linked(m.Body)}</pre></td></tr>"));
-            return Results.Content($"""
+            return TypedResults.Content($"""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Outbox · VetOS</title></head>
                 <body><main><h1>Outbox</h1><p>Messages kept here instead of being sent, because no provider keys are set.</p>

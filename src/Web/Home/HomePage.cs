@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
-using VetOS.Infrastructure.Clinics;
+using Mediator;
+using VetOS.Application.Clinics;
 
 namespace VetOS.Web.Home;
 
@@ -7,16 +8,16 @@ public static class HomePage
 {
     public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (ClinicDirectory clinics, CancellationToken cancellationToken) =>
-            Results.Content(Render(await clinics.ListAsync(cancellationToken)), "text/html; charset=utf-8"))
+        app.MapGet("/", async (IMediator mediator, CancellationToken cancellationToken) =>
+            TypedResults.Content(Render(await mediator.Send(new ListPublicClinicsQuery(), cancellationToken)), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
         return app;
     }
 
-    private static string Render(IReadOnlyList<ClinicSummary> clinics)
+    private static string Render(IReadOnlyList<PublicClinic> clinics)
     {
         var html = HtmlEncoder.Default;
-        var items = string.Concat(clinics.Select(c => $"<li>{html.Encode(c.Name)} <small>({html.Encode(c.TimeZone)})</small></li>"));
+        var items = string.Concat(clinics.Select(c => $"<li><a href=\"/c/{Uri.EscapeDataString(c.Slug)}\">{html.Encode(c.Name)}</a> <small>({html.Encode(c.TimeZone)})</small></li>"));
         return $"""
             <!doctype html>
             <html lang="en">

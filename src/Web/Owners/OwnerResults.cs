@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Owners;
 using VetOS.Domain.Owners;
 using VetOS.Web.Http;
+using VetOS.Web.Problems;
 
 namespace VetOS.Web.Owners;
 
@@ -12,33 +13,33 @@ public sealed record PetChangeResponse(Guid Id, long Revision);
 /// <summary>How owner changes read over HTTP: ETags carry each part's revision (-1: never changed here), broken rules are named problems.</summary>
 public static class OwnerResults
 {
-    public static IResult OkWithETag<T>(this T body, HttpContext context, long revision)
+    /// <summary>A change that clashes with the record is a conflict (409) unless the table says otherwise; a client not yours is not there.</summary>
+    public static readonly RuleProblems Problems = new(StatusCodes.Status409Conflict, OwnerErrors.NotYours.Message);
+
+    public static Ok<T> OkWithETag<T>(this T body, HttpContext context, long revision)
     {
         context.Response.Headers.ETag = Revisions.ETagOf(revision);
         return TypedResults.Ok(body);
     }
 
-    public static IResult ToHttp(this OwnerResult result, HttpContext context, bool created = false)
+    /// <summary>A change to the owner's contact details.</summary>
+    public static Results<Ok<ChangeResponse>, ProblemHttpResult> ToHttp(this OwnerResult result, HttpContext context) =>
+        result.Error is { } error ? Problems.For(error.Code, error.Message) : new ChangeResponse(result.Revision).OkWithETag(context, result.Revision);
+
+    /// <summary>A change to one pet.</summary>
+    public static Results<Ok<PetChangeResponse>, ProblemHttpResult> ToPetChange(this OwnerResult result, HttpContext context) =>
+        result.Error is { } error ? Problems.For(error.Code, error.Message) : PetChange(result).OkWithETag(context, result.Revision);
+
+    /// <summary>A pet added.</summary>
+    public static Results<Created<PetChangeResponse>, ProblemHttpResult> ToCreatedPet(this OwnerResult result, HttpContext context)
     {
         if (result.Error is { } error)
-            return Refused(error);
+            return Problems.For(error.Code, error.Message);
         context.Response.Headers.ETag = Revisions.ETagOf(result.Revision);
-        if (result.Pet is not { } pet)
-            return TypedResults.Ok(new ChangeResponse(result.Revision));
-        var body = new PetChangeResponse(pet, result.Revision);
-        return created ? TypedResults.Created($"/api/me/pets/{pet}", body) : TypedResults.Ok(body);
+        return TypedResults.Created($"/api/me/pets/{result.Pet}", PetChange(result));
     }
 
-    public static ProblemHttpResult NotFound(string title) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, extensions: new Dictionary<string, object?> { ["rule"] = "not-found" });
+    public static ProblemHttpResult NotFound(string title) => RuleProblems.Missing(title);
 
-    private static ProblemHttpResult Refused(OwnerError error)
-    {
-        if (error == OwnerErrors.NotYours)
-            return NotFound(error.Message);
-        var status = error == OwnerErrors.PetNotFound ? StatusCodes.Status404NotFound
-            : error == OwnerResult.Stale ? StatusCodes.Status412PreconditionFailed
-            : StatusCodes.Status409Conflict;
-        return TypedResults.Problem(statusCode: status, title: error.Message, extensions: new Dictionary<string, object?> { ["rule"] = error.Code });
-    }
+    private static PetChangeResponse PetChange(OwnerResult result) => new(result.Pet!.Value, result.Revision);
 }

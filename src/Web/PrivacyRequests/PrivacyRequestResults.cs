@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.PrivacyRequests;
 using VetOS.Domain.PrivacyRequests;
 using VetOS.Web.Http;
+using VetOS.Web.Problems;
 
 namespace VetOS.Web.PrivacyRequests;
 
@@ -30,16 +31,15 @@ public static class PrivacyRequestResults
     public static IResult ToHttp(this ExportDownload download, Guid request, string format) => download.Refusal switch
     {
         null => TypedResults.Text(download.Document!, format == "html" ? "text/html; charset=utf-8" : "application/json; charset=utf-8"),
-        ExportDownload.Expired => Problem(StatusCodes.Status410Gone, "The download has expired; ask the clinic to build the export again.", "export-expired"),
-        ExportDownload.NotReady => Problem(StatusCodes.Status409Conflict, "The export is not ready yet; the request shows its progress.", "export-not-ready"),
+        ExportDownload.Expired => Problem("The download has expired; ask the clinic to build the export again.", "export-expired"),
+        ExportDownload.NotReady => Problem("The export is not ready yet; the request shows its progress.", "export-not-ready"),
         _ => Refused(PrivacyRequestErrors.NotFound),
     };
 
-    public static ProblemHttpResult Refused(PrivacyRequestError error) => Problem(
-        error == PrivacyRequestErrors.NotFound ? StatusCodes.Status404NotFound
-        : error == PrivacyRequestErrors.Stale ? StatusCodes.Status412PreconditionFailed
-        : StatusCodes.Status409Conflict, error.Message, error.Code);
+    /// <summary>A step that does not fit the request's state is a conflict (409) unless the table says otherwise.</summary>
+    public static readonly RuleProblems Problems = new(StatusCodes.Status409Conflict, PrivacyRequestErrors.NotFound.Message);
 
-    private static ProblemHttpResult Problem(int status, string title, string rule) =>
-        TypedResults.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["rule"] = rule });
+    public static ProblemHttpResult Refused(PrivacyRequestError error) => Problems.For(error.Code, error.Message);
+
+    private static ProblemHttpResult Problem(string title, string rule) => Problems.For(rule, title);
 }

@@ -34,7 +34,7 @@ public sealed class HealthTests(VetOSApp app) : IClassFixture<VetOSApp>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         var html = await response.Content.ReadAsStringAsync();
-        html.Should().Contain("<h1>VetOS</h1>").And.Contain("veterinary clinics").And.Contain("Riverside Veterinary Clinic");
+        html.Should().Contain("<h1>VetOS</h1>").And.Contain("veterinary clinics").And.Contain("<a href=\"/c/riverside\">Riverside Veterinary Clinic</a>");
     }
 
     [Fact]
