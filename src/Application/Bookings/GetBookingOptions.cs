@@ -27,13 +27,12 @@ public sealed class GetBookingOptionsHandler(IClinicRegistry clinics, IClinicRul
     public async ValueTask<BookingOptions?> Handle(GetBookingOptionsQuery query, CancellationToken cancellationToken)
     {
         if (await clinics.FindBySlugAsync(query.Slug, cancellationToken) is not { } clinic
-            || await clinics.FindAsync(clinic.Id, cancellationToken) is not { } details
             || await rules.FindAsync(new ClinicId(clinic.Id), cancellationToken) is not { } clinicRules)
             return null;
         var types = clinicRules.AppointmentTypes
             .Select(t => new BookableType(t.Id.Value, t.Name, t.Duration, t.Species, t.OwnersMayBookDirectly))
             .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new BookingOptions(clinic.Id, clinic.Slug, details, clinicRules.CancellationWindow, types,
+        return new BookingOptions(clinic.Id, clinic.Details.Slug, clinic.Details, clinicRules.CancellationWindow, types,
             clinicRules.Resources.ToDictionary(r => r.Id.Value, r => r.Name));
     }
 }

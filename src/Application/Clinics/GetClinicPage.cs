@@ -16,11 +16,10 @@ public sealed class GetClinicPageHandler(IClinicRegistry clinics, IClinicRulesSo
 {
     public async ValueTask<ClinicPage?> Handle(GetClinicPageQuery query, CancellationToken cancellationToken)
     {
-        if (await clinics.FindBySlugAsync(query.Slug, cancellationToken) is not { } clinic
-            || await clinics.FindAsync(clinic.Id, cancellationToken) is not { } details)
+        if (await clinics.FindBySlugAsync(query.Slug, cancellationToken) is not { } clinic)
             return null;
         var hours = (await rules.FindAsync(new ClinicId(clinic.Id), cancellationToken))?.OpeningHours ?? [];
-        return new(clinic.Id, details, hours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Opens).ToList(),
+        return new(clinic.Id, clinic.Details, hours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Opens).ToList(),
             await policies.ForAsync(clinic, cancellationToken));
     }
 }

@@ -6,6 +6,9 @@ public sealed record ClinicDetails(
 
 public sealed record ClinicListing(Guid Id, string Slug, string Name, string TimeZone, DateTimeOffset CreatedAt, int StaffCount);
 
+/// <summary>A clinic found by its slug: its id, when it joined the portal, and its details.</summary>
+public sealed record RegisteredClinic(Guid Id, DateTimeOffset CreatedAt, ClinicDetails Details);
+
 public enum ClinicSaved { Saved, NoSuchClinic, SlugTaken }
 
 /// <summary>The clinics on the platform, as operators onboard them and their admins describe them.</summary>
@@ -17,7 +20,7 @@ public interface IClinicRegistry
 
     Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<ClinicListing?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
+    Task<RegisteredClinic?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken);
 }

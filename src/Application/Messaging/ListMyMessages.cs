@@ -1,9 +1,8 @@
 using Mediator;
 using VetOS.Application.Accounts;
-using VetOS.Application.Bookings;
+using VetOS.Application.Clinics;
 using VetOS.Application.Common;
 using VetOS.Application.Owners;
-using VetOS.Domain;
 
 namespace VetOS.Application.Messaging;
 
@@ -12,7 +11,7 @@ public sealed record ListMyMessagesQuery : IQuery<IReadOnlyList<MyMessage>>, IAu
 
 public sealed record MyMessage(Guid Id, string ClinicName, string Channel, string Template, string Status, DateTimeOffset DueAt, DateTimeOffset? SentAt);
 
-public sealed class ListMyMessagesHandler(IClinicClients clients, IClinicRulesSource rules, IDeliveryLog log, ICurrentActor current) : IQueryHandler<ListMyMessagesQuery, IReadOnlyList<MyMessage>>
+public sealed class ListMyMessagesHandler(IClinicClients clients, IClinicRegistry clinics, IDeliveryLog log, ICurrentActor current) : IQueryHandler<ListMyMessagesQuery, IReadOnlyList<MyMessage>>
 {
     private const int Newest = 100;
 
@@ -22,7 +21,7 @@ public sealed class ListMyMessagesHandler(IClinicClients clients, IClinicRulesSo
         var messages = new List<MyMessage>();
         foreach (var clinic in await clients.ClinicsOfAsync(owner, cancellationToken))
         {
-            var zone = (await rules.FindAsync(new ClinicId(clinic.Clinic), cancellationToken))?.TimeZone ?? TimeZoneInfo.Utc;
+            var zone = await clinics.FindAsync(clinic.Clinic, cancellationToken) is { } details ? TimeZoneInfo.FindSystemTimeZoneById(details.TimeZone) : TimeZoneInfo.Utc;
             messages.AddRange((await log.FindAsync(new DeliveryLogFilter(clinic.Clinic, owner, null, null, null, Newest), cancellationToken))
                 .Select(m => new MyMessage(m.Message, clinic.Name, m.Channel, m.Template, m.Status, TimeZoneInfo.ConvertTime(m.DueAt, zone),
                     m.SentAt is { } sent ? TimeZoneInfo.ConvertTime(sent, zone) : null)));

@@ -20,12 +20,12 @@ public sealed class PrivacyPolicySource(IRecordKeeping recordKeeping, PrivacySet
 {
     private static readonly string[] Template = ReadTemplate();
 
-    public async Task<PrivacyPolicy> ForAsync(ClinicListing clinic, CancellationToken cancellationToken)
+    public async Task<PrivacyPolicy> ForAsync(RegisteredClinic clinic, CancellationToken cancellationToken)
     {
         var jurisdiction = (await recordKeeping.ForAsync(clinic.Id, cancellationToken))?.Jurisdiction ?? "the practice's country";
         var effective = settings.PolicyEffectiveDate ?? DateOnly.FromDateTime(clinic.CreatedAt.UtcDateTime);
         string Fill(string line) => line
-            .Replace("[CLINIC NAME]", clinic.Name)
+            .Replace("[CLINIC NAME]", clinic.Details.Name)
             .Replace("[OPERATOR LEGAL ENTITY]", settings.OperatorLegalEntity)
             .Replace("[JURISDICTION]", jurisdiction)
             .Replace("[CONTACT EMAIL]", settings.OperatorContactEmail)

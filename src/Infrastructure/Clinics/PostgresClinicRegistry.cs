@@ -14,30 +14,28 @@ public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource, TimeProv
     public Task<ClinicSaved> UpdateAsync(Guid id, ClinicDetails details, CancellationToken cancellationToken) =>
         SaveAsync($"update clinic.clinics set ({Columns}) = ($2, $3, $4, $5, $6, $7, $8) where id = $1", Values(id, details), cancellationToken);
 
-    public async Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ClinicDetails?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        (await FindWhereAsync("id = $1", id, cancellationToken))?.Details;
+
+    public Task<RegisteredClinic?> FindBySlugAsync(string slug, CancellationToken cancellationToken) => FindWhereAsync("slug = $1", slug, cancellationToken);
+
+    private async Task<RegisteredClinic?> FindWhereAsync(string where, object key, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from clinic.clinics where id = $1");
-        command.Parameters.AddWithValue(id);
+        await using var command = dataSource.CreateCommand($"select id, created_at, {Columns} from clinic.clinics where {where}");
+        command.Parameters.AddWithValue(key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new ClinicDetails(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6))
+            ? new RegisteredClinic(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), new ClinicDetails(reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)))
             : null;
     }
 
-    public async Task<ClinicListing?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        (await ListAsync("where c.slug = $1", slug, cancellationToken)).SingleOrDefault();
-
-    public Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken) => ListAsync("", null, cancellationToken);
-
-    private async Task<IReadOnlyList<ClinicListing>> ListAsync(string where, string? slug, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClinicListing>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand("""
             select c.id, c.slug, c.name, c.time_zone, c.created_at, (select count(*) from clinic.staff s where s.clinic_id = c.id)::int
-              from clinic.clinics c {where} order by c.name
+              from clinic.clinics c order by c.name
             """);
-        if (slug is not null)
-            command.Parameters.AddWithValue(slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var clinics = new List<ClinicListing>();
         while (await reader.ReadAsync(cancellationToken))

@@ -125,10 +125,7 @@ public sealed class BookingPageTests(PortalHost portal) : IClassFixture<PortalHo
     {
         var page = await portal.NewPageAsync();
         await page.GotoAsync($"/sign-in?returnUrl={Uri.EscapeDataString(path)}");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync($"**{path}");
+        await page.SignInAsync(email, password, landsOn: path);
         return page;
     }
 }

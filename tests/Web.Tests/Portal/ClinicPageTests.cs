@@ -45,9 +45,7 @@ public sealed class ClinicPageTests(PortalHost portal) : IClassFixture<PortalHos
         (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("do not open an account");
         await Browsers.CheckAsync(page, "sign-in-refused");
 
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/me");
+        await page.SignInAsync(DemoAccountsEmail, DemoAccounts.Password);
         (await page.Locator("h1").TextContentAsync()).Should().Be("My portal");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -30,10 +30,7 @@ public sealed partial class EmailLinkTests(PortalHost portal) : IClassFixture<Po
         var page = await portal.NewPageAsync(Browsers.Phone);
         await page.GotoAsync(link.Value);
         page.Url.Should().Contain("/sign-in?returnUrl=%2Fme%2Fappointments%2F");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AccountSteps.GoodPassword);
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync($"**/me/appointments/{booked.Id}");
+        await page.SignInAsync(email, AccountSteps.GoodPassword, landsOn: $"/me/appointments/{booked.Id}");
         (await page.Locator("main").InnerTextAsync()).Should().Contain("Juniper").And.Contain("Vaccination");
     }
 

@@ -11,7 +11,7 @@ namespace VetOS.Web.Portal.Account;
 [EnableRateLimiting(RateLimitPolicies.SignUp)]
 public sealed class SignUpModel: PortalPage
 {
-    public ClinicPage Clinic { get; private set; } = null!;
+    public RegisteredClinic Clinic { get; private set; } = null!;
 
     [BindProperty, Display(Name = "Your name")]
     public string Name { get; set; } = "";
@@ -53,7 +53,7 @@ public sealed class SignUpModel: PortalPage
 
     private async Task<bool> FindClinicAsync(string slug)
     {
-        Clinic = (await Mediator.Send(new GetClinicPageQuery(slug), HttpContext.RequestAborted))!;
+        Clinic = (await Mediator.Send(new GetClinicBySlugQuery(slug), HttpContext.RequestAborted))!;
         return Clinic is not null;
     }
 }

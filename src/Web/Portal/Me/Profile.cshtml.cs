@@ -56,9 +56,10 @@ public sealed class ProfileModel : PortalPage
 
     private async Task ReadAsync() => Profile = await Mediator.Send(new GetMyProfileQuery(), HttpContext.RequestAborted);
 
+    /// <summary>For a number VetOS cannot place, the country of the owner's first clinic, as sign-up offered it.</summary>
     private async Task<string?> ClinicCountryAsync() =>
-        (await Mediator.Send(new ListMyClinicsQuery(), HttpContext.RequestAborted)).Select(c => c.Slug).FirstOrDefault() is { } slug
-        && await Mediator.Send(new GetClinicPageQuery(slug), HttpContext.RequestAborted) is { } clinic
-            ? Phones.CountryOf(clinic.Details.ContactPhone)
+        await Mediator.Send(new ListMyClinicsQuery(), HttpContext.RequestAborted) is [var client, ..]
+        && await Mediator.Send(new GetClinicDetailsQuery(client.Clinic), HttpContext.RequestAborted) is { } clinic
+            ? Phones.CountryOf(clinic.ContactPhone)
             : null;
 }
