@@ -27,6 +27,18 @@ internal sealed class WebHost : IAsyncDisposable
     /// <summary>Errors the host logged (the console logger's <c>fail:</c> and <c>crit:</c> lines): an unhandled exception is one.</summary>
     public long ErrorLines => Interlocked.Read(ref errorLines);
 
+    /// <summary>The demo clinic seeded and the account limits far above anything a benchmark sends, so no trial meets a 429.</summary>
+    public const int Unlimited = 1_000_000;
+
+    public static Dictionary<string, string> DemoClinicWithoutLimits()
+    {
+        var unlimited = Unlimited.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string> { ["Database:SeedDemo"] = "true" };
+        foreach (var limit in new[] { "SignIn", "SignUp", "ForgotPassword", "ResetPassword" })
+            (settings[$"RateLimits:{limit}:PerIp"], settings[$"RateLimits:{limit}:PerAccount"]) = (unlimited, unlimited);
+        return settings;
+    }
+
     /// <param name="settings">Configuration keys (<c>RateLimits:SignIn:PerIp</c>) over the defaults below, for sections that need them.</param>
     public static async Task<WebHost> StartAsync(
         string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)

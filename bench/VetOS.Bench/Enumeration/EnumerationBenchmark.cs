@@ -13,7 +13,6 @@ internal sealed class EnumerationBenchmark : IBenchmark
 {
     private const string GoodPassword = "a long passphrase for my dog";
     private const string WrongPassword = "not my password at all";
-    private const int Unlimited = 1_000_000;
 
     public string Name => "enumeration";
 
@@ -21,11 +20,8 @@ internal sealed class EnumerationBenchmark : IBenchmark
     {
         var name = $"{context.Options.DatabaseName}_enumeration";
         await using var database = await BenchDatabase.CreateAsync(context.ServerConnectionString, name, cancellationToken, migrate: false);
-        // Sign-up needs the demo clinic; the limits would answer 429 long before the trials end.
-        var settings = new Dictionary<string, string> { ["Database:SeedDemo"] = "true" };
-        foreach (var limit in new[] { "SignIn", "SignUp", "ForgotPassword", "ResetPassword" })
-            (settings[$"RateLimits:{limit}:PerIp"], settings[$"RateLimits:{limit}:PerAccount"]) = ($"{Unlimited}", $"{Unlimited}");
-        await using var host = await WebHost.StartAsync(BenchDatabase.ConnectionStringFor(context.ServerConnectionString, name), cancellationToken, settings);
+        await using var host = await WebHost.StartAsync(BenchDatabase.ConnectionStringFor(context.ServerConnectionString, name), cancellationToken,
+            WebHost.DemoClinicWithoutLimits());
         Progress.Write($"web host (pid {host.Process.Id}) ready on {WebHost.BaseAddress} over database {name}");
 
         using var client = new HttpClient { BaseAddress = WebHost.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -77,7 +73,7 @@ internal sealed class EnumerationBenchmark : IBenchmark
         [
             $"Through HTTP/1.1 against the built VetOS.Web started by the harness (Release, Development environment, log level Warning) on {WebHost.BaseAddress}, "
                 + $"over a database of its own (`{name}`, recreated, migrated and seeded with the demo clinic by the host each run), every `RateLimits:…:PerIp` and `PerAccount` "
-                + $"at {Unlimited:N0} so that none answers 429; harness, web host and PostgreSQL share the machine.",
+                + $"at {WebHost.Unlimited:N0} so that none answers 429; harness, web host and PostgreSQL share the machine.",
             $"One client, one request at a time. In each group the kinds take turns: trial i sends every kind once, the first rotating; {InterleavedTrials.WarmUp} warm-up trials, "
                 + $"then {InterleavedTrials.Trials} per kind (a fixed count, not `--seconds`), each timed from sending the request to the last byte of the answer. "
                 + "The gap column is each median minus the median of the group's first kind.",

@@ -12,7 +12,6 @@ namespace VetOS.Bench.Fuzz;
 internal sealed class FuzzBenchmark : IBenchmark
 {
     private const int Parallelism = 4;
-    private const int Unlimited = 1_000_000;
 
     public string Name => "fuzz";
 
@@ -20,10 +19,8 @@ internal sealed class FuzzBenchmark : IBenchmark
     {
         var name = $"{context.Options.DatabaseName}_fuzz";
         await using var database = await BenchDatabase.CreateAsync(context.ServerConnectionString, name, cancellationToken, migrate: false);
-        var settings = new Dictionary<string, string> { ["Database:SeedDemo"] = "true" };
-        foreach (var limit in new[] { "SignIn", "SignUp", "ForgotPassword", "ResetPassword" })
-            (settings[$"RateLimits:{limit}:PerIp"], settings[$"RateLimits:{limit}:PerAccount"]) = ($"{Unlimited}", $"{Unlimited}");
-        await using var host = await WebHost.StartAsync(BenchDatabase.ConnectionStringFor(context.ServerConnectionString, name), cancellationToken, settings);
+        await using var host = await WebHost.StartAsync(BenchDatabase.ConnectionStringFor(context.ServerConnectionString, name), cancellationToken,
+            WebHost.DemoClinicWithoutLimits());
         Progress.Write($"web host (pid {host.Process.Id}) ready on {WebHost.BaseAddress} over database {name}");
 
         using var client = new HttpClient { BaseAddress = WebHost.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -50,7 +47,7 @@ internal sealed class FuzzBenchmark : IBenchmark
         [
             $"Seed `{seed:x16}` (fresh each run; the test runs a fixed one over 10,000 requests). Answers: {report.StatusLine()}.",
             $"Through HTTP/1.1 against the built VetOS.Web started by the harness (Release, Development environment, log level Warning) on {WebHost.BaseAddress}, "
-                + $"over a database of its own (`{name}`, recreated, migrated and seeded with the demo clinic by the host each run), rate limits at {Unlimited:N0}; "
+                + $"over a database of its own (`{name}`, recreated, migrated and seeded with the demo clinic by the host each run), rate limits at {WebHost.Unlimited:N0}; "
                 + $"{Parallelism} requests at a time; harness, web host and PostgreSQL share the machine. `--fuzz-requests N` sets the count (50,000 unless given).",
             "Each case is one operation of the host's own /openapi/v1.json, the operations taking turns, as anonymous, an owner or a member of staff, with path, "
                 + "query and body values generated from its schemas by CsCheck: the demo clinic's ids, random and junk ids, control characters and NUL, lone "
