@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
+using VetOS.Web.Http;
+
 namespace VetOS.Web.Auth;
 
 /// <summary>Attempts allowed per client IP and per account (the submitted address, or the account of a reset link) in each window.</summary>
@@ -81,7 +83,7 @@ public static class RateLimitedEndpoints
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         // The API answers a problem document; a page (the portal's forms) answers in words, on a page.
-        return context.Request.Path.StartsWithSegments("/api")
+        return context.Request.IsForTheApi()
             ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts.", detail: "Wait a little, then try again.")
             : Results.Content(Accounts.AccountEndpoints.Page("Too many attempts. Wait a little, then try again."), "text/html; charset=utf-8",
                 statusCode: StatusCodes.Status429TooManyRequests);

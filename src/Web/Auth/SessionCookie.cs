@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using VetOS.Application.Accounts;
 using VetOS.Domain;
 
+using VetOS.Web.Http;
+
 namespace VetOS.Web.Auth;
 
 /// <summary>
@@ -34,7 +36,8 @@ public static class SessionCookie
             options.Cookie.Path = "/";
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
-            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+            // The API answers 401; a page sends the browser to sign in, and back afterwards.
+            options.Events.OnRedirectToLogin = context => context.Request.IsForTheApi()
                 ? Status(context.Response, StatusCodes.Status401Unauthorized)
                 : Redirect(context.Response, $"/sign-in?returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}");
             options.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
@@ -95,9 +98,6 @@ public static class SessionCookie
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
-
-    /// <summary>The JSON API answers 401; a page sends the browser to sign in, and back afterwards.</summary>
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private static Task Redirect(HttpResponse response, string location)
     {

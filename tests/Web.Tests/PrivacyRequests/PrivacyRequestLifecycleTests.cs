@@ -12,15 +12,8 @@ namespace VetOS.Web.Tests.PrivacyRequests;
 /// <summary>A request's life: filed or logged, verified, extended with a reason the owner hears, closed once, flagged against its deadline.</summary>
 public sealed class PrivacyRequestLifecycleTests(VetOSApp app) : IClassFixture<VetOSApp>
 {
-    private static string Queue => $"/api/clinics/{Clinic}/privacy-requests";
-
-    private async Task<(Actor Owner, string Email, PrivacyRequestView Request)> FiledAsync(string kind = "access", string? details = null)
-    {
-        var (owner, email) = await app.NewClient("Request Filer", $"+4479112{Random.Shared.Next(10_000, 99_999)}");
-        var response = await app.ClientAs(owner).PostAsJsonAsync("/api/me/privacy-requests", new { clinic = Clinic, kind, details });
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (owner, email, (await response.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!);
-    }
+    private Task<(Actor Owner, string Email, PrivacyRequestView Request)> FiledAsync(string kind = "access", string? details = null) =>
+        app.FiledAsync("Request Filer", $"+4479112{Random.Shared.Next(10_000, 99_999)}", kind, details);
 
     [Fact]
     public async Task An_owner_files_a_request_due_in_one_month_which_staff_see_in_the_queue_and_the_owner_follows()

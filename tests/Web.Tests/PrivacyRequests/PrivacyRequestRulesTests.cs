@@ -12,14 +12,10 @@ namespace VetOS.Web.Tests.PrivacyRequests;
 /// <summary>Refused transitions answer 409 naming the rule; a correction request is closed by correcting the details, with who and why.</summary>
 public sealed class PrivacyRequestRulesTests(VetOSApp app) : IClassFixture<VetOSApp>
 {
-    private static string Queue => $"/api/clinics/{Clinic}/privacy-requests";
-
     private async Task<(Actor Owner, PrivacyRequestView Request)> FiledAsync(string kind, string phone)
     {
-        var (owner, _) = await app.NewClient("Rule Tester", phone);
-        var response = await app.ClientAs(owner).PostAsJsonAsync("/api/me/privacy-requests", new { clinic = Clinic, kind, details = "My phone number is wrong" });
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (owner, (await response.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!);
+        var (owner, _, request) = await app.FiledAsync("Rule Tester", phone, kind, "My phone number is wrong");
+        return (owner, request);
     }
 
     private static async Task<string?> Rule(HttpResponseMessage response)

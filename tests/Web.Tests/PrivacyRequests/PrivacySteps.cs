@@ -35,7 +35,19 @@ public static class PrivacySteps
     public static readonly Guid Clinic = DemoClinic.Id;
     public static readonly Actor Admin = new(DemoClinic.DemoAdmin, ActorRole.ClinicAdmin, new ClinicId(DemoClinic.Id));
 
+    public static string Queue => $"/api/clinics/{Clinic}/privacy-requests";
+
     private static int seeded;
+
+    /// <summary>A new client of the demo clinic, with the request of <paramref name="kind"/> they filed.</summary>
+    public static async Task<(Actor Owner, string Email, PrivacyRequestView Request)> FiledAsync(
+        this VetOSApp app, string name, string phone, string kind, string? details)
+    {
+        var (owner, email) = await app.NewClient(name, phone);
+        var response = await app.ClientAs(owner).PostAsJsonAsync("/api/me/privacy-requests", new { clinic = Clinic, kind, details });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (owner, email, (await response.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!);
+    }
 
     /// <summary>
     /// Signs an owner up with a name, address and phone of their own; adds and edits a pet; books, and is cancelled by
