@@ -17,6 +17,7 @@ public static class MessageContentServices
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
         services.AddOptions<TwilioWebhookOptions>().BindConfiguration(TwilioOptions.Section);
         services.AddOptions<PostmarkWebhookOptions>().BindConfiguration(PostmarkOptions.Section);
+        services.AddSingleton<IWebhookSecrets, WebhookSecrets>();
         services.AddSingleton(sp => new MessageContentSettings(sp.GetRequiredService<IOptions<TwilioWebhookOptions>>().Value.ReminderTemplateSid));
         services.AddSingleton<IMessageFacts, PostgresMessageFacts>();
         services.AddSingleton<IReminderPolicies, PostgresReminderPolicies>();

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VetOS.Application.Accounts;
 using VetOS.Application.Staff;
@@ -28,64 +29,83 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account").WithTags("Account");
-        account.MapPost("/sign-up", async (SignUpOwnerCommand command, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(command, ct) is { } receipt
-                    ? Results.Accepted(value: receipt)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such clinic."))
+        account.MapPost("/sign-up", SignUp)
             .RateLimited(RateLimitPolicies.SignUp, (SignUpOwnerCommand c) => c.Email)
             .WithSummary("Sign up as an owner through a clinic; a confirmation link follows by email");
-        account.MapPost("/confirm", async (ConfirmEmailRequest body, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new ConfirmEmailCommand(body.Account, body.Token), ct) ? Results.NoContent() : InvalidLink())
-            .WithSummary("Confirm an email address with the link's account and token");
-        account.MapPost("/accept-invitation", async (AcceptInvitationCommand command, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(command, ct) ? Results.NoContent() : InvalidLink())
+        account.MapPost("/confirm", ConfirmEmail).WithSummary("Confirm an email address with the link's account and token");
+        account.MapPost("/accept-invitation", AcceptInvitation)
             .RateLimited(RateLimitPolicies.ResetPassword, (AcceptInvitationCommand c) => c.Account.ToString())
             .WithSummary("Set the password of an invited staff account with the invitation's account and token");
-        account.MapPost("/sign-in", async (SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
-            {
-                if (await mediator.Send(command, ct) is not { } session)
-                    return Results.Json(NotOpened, statusCode: StatusCodes.Status401Unauthorized, contentType: "application/problem+json");
-                await SessionCookie.SignInAsync(context, session);
-                return Results.NoContent();
-            })
+        account.MapPost("/sign-in", SignIn)
             .RateLimited(RateLimitPolicies.SignIn, (SignInCommand c) => c.Email)
             .WithSummary("Sign in; the session cookie follows");
-        account.MapPost("/sign-out", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
-            {
-                if (SessionCookie.SessionOf(context.User) is { } session)
-                    await mediator.Send(new SignOutCommand(session), ct);
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.NoContent();
-            })
-            .WithSummary("Sign out: this session ends on the server too, so a copy of its cookie stops working");
-        account.MapPost("/sign-out-everywhere", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new SignOutCommand(SessionCookie.SessionOf(context.User), Everywhere: true), ct);
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.NoContent();
-            })
-            .WithSummary("Sign out of every session of the account, on every device");
-        account.MapPost("/forgot-password", async (ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
-                Results.Accepted(value: await mediator.Send(command, ct)))
+        account.MapPost("/sign-out", SignOut).WithSummary("Sign out: this session ends on the server too, so a copy of its cookie stops working");
+        account.MapPost("/sign-out-everywhere", SignOutEverywhere).WithSummary("Sign out of every session of the account, on every device");
+        account.MapPost("/forgot-password", ForgotPassword)
             .RateLimited(RateLimitPolicies.ForgotPassword, (ForgotPasswordCommand c) => c.Email)
             .WithSummary("Ask for a password-reset link; it follows by email when a confirmed account has the address");
-        account.MapPost("/reset-password", async (ResetPasswordCommand command, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(command, ct) ? Results.NoContent() : InvalidLink())
+        account.MapPost("/reset-password", ResetPassword)
             .RateLimited(RateLimitPolicies.ResetPassword, (ResetPasswordCommand c) => c.Account.ToString())
             .WithSummary("Choose a new password with the reset link's account and token; other sessions end");
-        account.MapPost("/change-password", async (ChangePasswordCommand command, IMediator mediator, HttpContext context, CancellationToken ct) =>
-            {
-                await SessionCookie.SignInAsync(context, await mediator.Send(command, ct));
-                return Results.NoContent();
-            })
+        account.MapPost("/change-password", ChangePassword)
             .WithSummary("Change the signed-in account's password; its other sessions end, this one gets a fresh cookie");
 
         app.MapSetPasswordPages();
         return app;
     }
 
-    private static IResult InvalidLink() =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: LinkDoesNotWork);
+    public static async Task<Results<Accepted<SignUpReceipt>, ProblemHttpResult>> SignUp(SignUpOwnerCommand command, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(command, ct) is { } receipt
+            ? TypedResults.Accepted(NoLocation, receipt)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such clinic.");
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ConfirmEmail(ConfirmEmailRequest body, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new ConfirmEmailCommand(body.Account, body.Token), ct) ? TypedResults.NoContent() : InvalidLink();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> AcceptInvitation(AcceptInvitationCommand command, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(command, ct) ? TypedResults.NoContent() : InvalidLink();
+
+    public static async Task<Results<NoContent, JsonHttpResult<ProblemDetails>>> SignIn(
+        SignInCommand command, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        if (await mediator.Send(command, ct) is not { } session)
+            return TypedResults.Json(NotOpened, statusCode: StatusCodes.Status401Unauthorized, contentType: "application/problem+json");
+        await SessionCookie.SignInAsync(context, session);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> SignOut(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        if (SessionCookie.SessionOf(context.User) is { } session)
+            await mediator.Send(new SignOutCommand(session), ct);
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> SignOutEverywhere(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new SignOutCommand(SessionCookie.SessionOf(context.User), Everywhere: true), ct);
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Accepted<ResetRequested>> ForgotPassword(ForgotPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Accepted(NoLocation, await mediator.Send(command, ct));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetPassword(ResetPasswordCommand command, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(command, ct) ? TypedResults.NoContent() : InvalidLink();
+
+    public static async Task<NoContent> ChangePassword(ChangePasswordCommand command, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        await SessionCookie.SignInAsync(context, await mediator.Send(command, ct));
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Accepted for later, with nowhere to look it up.</summary>
+    private const string? NoLocation = null;
+
+    private static ProblemHttpResult InvalidLink() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: LinkDoesNotWork);
 
     // same-origin: the link's token never leaves in a Referer, and the form's post still carries its Origin (no-referrer would send "null").
     internal static string Page(string message, string form = "") => $"""

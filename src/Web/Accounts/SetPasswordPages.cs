@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VetOS.Application.Accounts;
 using VetOS.Application.Staff;
@@ -55,7 +56,7 @@ internal static class SetPasswordPages
             .ExcludeFromDescription();
     }
 
-    private static IResult Html(string page, int status) => Results.Content(page, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Html(string page, int status) => TypedResults.Content(page, "text/html; charset=utf-8", statusCode: status);
 
     private static string Form(string path, PageText text, Guid account, string token, AntiforgeryTokenSet antiforgery, List<string> problems)
     {

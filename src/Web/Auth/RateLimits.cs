@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 using VetOS.Web.Http;
@@ -78,14 +79,14 @@ public static class RateLimitedEndpoints
             })
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    internal static IResult TooManyAttempts(HttpContext context, RateLimitLease lease)
+    internal static Results<ProblemHttpResult, ContentHttpResult> TooManyAttempts(HttpContext context, RateLimitLease lease)
     {
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         // The API answers a problem document; a page (the portal's forms) answers in words, on a page.
         return context.Request.IsForTheApi()
             ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts.", detail: "Wait a little, then try again.")
-            : Results.Content(Accounts.AccountEndpoints.Page("Too many attempts. Wait a little, then try again."), "text/html; charset=utf-8",
+            : TypedResults.Content(Accounts.AccountEndpoints.Page("Too many attempts. Wait a little, then try again."), "text/html; charset=utf-8",
                 statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Consents;
 using VetOS.Web.Http;
 
@@ -10,35 +11,46 @@ public static class ConsentAuditEndpoints
     public static IEndpointRouteBuilder MapConsentAudit(this IEndpointRouteBuilder app)
     {
         var clinic = app.MapGroup("/api/clinics/{clinicId:guid}").WithTags("Consent audit");
-        clinic.MapGet("/consents/{ownerId:guid}/history", async (Guid clinicId, Guid ownerId, IMediator mediator, HttpContext context, CancellationToken ct) =>
-            {
-                var history = await mediator.Send(new GetConsentHistoryQuery(clinicId, ownerId), ct);
-                return Csv.IsWanted(context.Request) ? Csv.Export(history.Events, $"consent-history-{ownerId}.csv", HistoryColumns) : TypedResults.Ok(history);
-            })
+        clinic.MapGet("/consents/{ownerId:guid}/history", History)
             .WithSummary("Every consent change of one owner, oldest first, with its evidence and chain hash (auditors and admins; CSV with ?format=csv)");
-        clinic.MapGet("/consents/{ownerId:guid}", async (Guid clinicId, Guid ownerId, DateTimeOffset? at, string? source, IMediator mediator, HttpContext context,
-                CancellationToken ct) =>
-            {
-                var asOf = await mediator.Send(new GetConsentAsOfQuery(clinicId, ownerId, at, source), ct);
-                return Csv.IsWanted(context.Request) ? Csv.Export(asOf.Consents, $"consent-{ownerId}.csv", StateColumns) : TypedResults.Ok(asOf);
-            })
+        clinic.MapGet("/consents/{ownerId:guid}", AsOf)
             .WithSummary("Every purpose and channel of one owner as of an instant (default now), from the projection or replayed from the events (source=events)");
-        clinic.MapGet("/consents/{ownerId:guid}/chain", async (Guid clinicId, Guid ownerId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new VerifyConsentChainQuery(clinicId, ownerId), ct)))
-            .WithSummary("Recompute one owner's consent hash chain and report the first break");
-        clinic.MapGet("/consents", async (Guid clinicId, DateTimeOffset? at, IMediator mediator, HttpContext context, CancellationToken ct) =>
-            {
-                var report = await mediator.Send(new GetClinicConsentsQuery(clinicId, at), ct);
-                return Csv.IsWanted(context.Request) ? Csv.Export(report.Consents, "consents.csv", ConsentColumns) : TypedResults.Ok(report);
-            })
+        clinic.MapGet("/consents/{ownerId:guid}/chain", Chain).WithSummary("Recompute one owner's consent hash chain and report the first break");
+        clinic.MapGet("/consents", InForce)
             .WithSummary("Every consent in force at the clinic now or as of an instant: owner ids, purposes, channels, since (streamed)");
-        clinic.MapGet("/consent-changes", async (Guid clinicId, DateTimeOffset? from, DateTimeOffset? to, IMediator mediator, HttpContext context, CancellationToken ct) =>
-            {
-                var report = await mediator.Send(new GetConsentChangesQuery(clinicId, from, to), ct);
-                return Csv.IsWanted(context.Request) ? Csv.Export(report.Changes, "consent-changes.csv", ChangeColumns) : TypedResults.Ok(report);
-            })
-            .WithSummary("Grants and withdrawals at the clinic from one instant to another, oldest first (streamed)");
+        clinic.MapGet("/consent-changes", Changes).WithSummary("Grants and withdrawals at the clinic from one instant to another, oldest first (streamed)");
         return app;
+    }
+
+    public static async Task<Results<Ok<ConsentHistory>, PushStreamHttpResult>> History(
+        Guid clinicId, Guid ownerId, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        var history = await mediator.Send(new GetConsentHistoryQuery(clinicId, ownerId), ct);
+        return Csv.IsWanted(context.Request) ? Csv.Export(history.Events, $"consent-history-{ownerId}.csv", HistoryColumns) : TypedResults.Ok(history);
+    }
+
+    public static async Task<Results<Ok<ConsentAsOf>, PushStreamHttpResult>> AsOf(Guid clinicId, Guid ownerId, DateTimeOffset? at, string? source,
+        IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        var asOf = await mediator.Send(new GetConsentAsOfQuery(clinicId, ownerId, at, source), ct);
+        return Csv.IsWanted(context.Request) ? Csv.Export(asOf.Consents, $"consent-{ownerId}.csv", StateColumns) : TypedResults.Ok(asOf);
+    }
+
+    public static async Task<Ok<ChainReport>> Chain(Guid clinicId, Guid ownerId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new VerifyConsentChainQuery(clinicId, ownerId), ct));
+
+    public static async Task<Results<Ok<ClinicConsentReport>, PushStreamHttpResult>> InForce(
+        Guid clinicId, DateTimeOffset? at, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        var report = await mediator.Send(new GetClinicConsentsQuery(clinicId, at), ct);
+        return Csv.IsWanted(context.Request) ? Csv.Export(report.Consents, "consents.csv", ConsentColumns) : TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<ConsentChangeReport>, PushStreamHttpResult>> Changes(
+        Guid clinicId, DateTimeOffset? from, DateTimeOffset? to, IMediator mediator, HttpContext context, CancellationToken ct)
+    {
+        var report = await mediator.Send(new GetConsentChangesQuery(clinicId, from, to), ct);
+        return Csv.IsWanted(context.Request) ? Csv.Export(report.Changes, "consent-changes.csv", ChangeColumns) : TypedResults.Ok(report);
     }
 
     private static readonly CsvColumn<ConsentHistoryEntry>[] HistoryColumns =

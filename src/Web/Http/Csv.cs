@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace VetOS.Web.Http;
 
@@ -21,10 +22,10 @@ public static class Csv
         string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
         || request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase));
 
-    public static IResult Export<T>(IEnumerable<T> rows, string fileName, IReadOnlyList<CsvColumn<T>> columns) =>
+    public static PushStreamHttpResult Export<T>(IEnumerable<T> rows, string fileName, IReadOnlyList<CsvColumn<T>> columns) =>
         Export(rows.ToAsyncEnumerable(), fileName, columns);
 
-    public static IResult Export<T>(IAsyncEnumerable<T> rows, string fileName, IReadOnlyList<CsvColumn<T>> columns) =>
+    public static PushStreamHttpResult Export<T>(IAsyncEnumerable<T> rows, string fileName, IReadOnlyList<CsvColumn<T>> columns) =>
         TypedResults.Stream(async body =>
         {
             await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);

@@ -1,39 +1,30 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace VetOS.Web.Messaging;
 
-/// <summary>HTTP basic authentication for a webhook: the configured user and password, compared in fixed time; none configured, none pass.</summary>
+/// <summary>HTTP basic authentication for a webhook: the login a request sends, and the challenge when it is not the right one.</summary>
 public static class BasicAuth
 {
-    public static bool Matches(HttpRequest request, string user, string password)
+    /// <summary>The <c>user:password</c> bytes of a Basic Authorization header, or null without a well-formed one.</summary>
+    public static byte[]? LoginOf(HttpRequest request)
     {
-        if (user.Length == 0 || password.Length == 0
-            || !AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
             || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
-            return false;
-        byte[] given;
+            return null;
         try
         {
-            given = Convert.FromBase64String(header.Parameter);
+            return Convert.FromBase64String(header.Parameter);
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
-        return CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(given), SHA256.HashData(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
-    public static IResult Challenge(string realm) => new ChallengeResult(realm);
-
-    private sealed class ChallengeResult(string realm) : IResult
+    public static ProblemHttpResult Challenge(HttpResponse response, string realm)
     {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{realm}\"";
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in with the webhook's credentials.").ExecuteAsync(context);
-        }
+        response.Headers.WWWAuthenticate = $"Basic realm=\"{realm}\"";
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in with the webhook's credentials.");
     }
 }

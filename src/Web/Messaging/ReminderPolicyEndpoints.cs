@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Messaging;
 
 namespace VetOS.Web.Messaging;
@@ -11,16 +12,19 @@ public static class ReminderPolicyEndpoints
     public static IEndpointRouteBuilder MapReminderPolicy(this IEndpointRouteBuilder app)
     {
         var reminders = app.MapGroup("/api/clinics/{clinicId:guid}/setup/reminders").WithTags("Clinic setup");
-        reminders.MapGet("", async (Guid clinicId, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetReminderPolicyQuery(clinicId), ct) is { } policy ? Results.Ok(policy) : NotFound())
-            .WithSummary("When reminders go and the quiet hours (the clinic's staff)");
-        reminders.MapPut("", async (Guid clinicId, ReminderPolicyRequest body, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new SetReminderPolicyCommand(clinicId, body.OffsetsMinutes, body.QuietHoursStart, body.QuietHoursEnd), ct)
-                    ? Results.NoContent()
-                    : NotFound())
-            .WithSummary("Set when reminders go (minutes before, up to five) and the quiet hours (clinic admins)");
+        reminders.MapGet("", Policy).WithSummary("When reminders go and the quiet hours (the clinic's staff)");
+        reminders.MapPut("", SetPolicy).WithSummary("Set when reminders go (minutes before, up to five) and the quiet hours (clinic admins)");
         return app;
     }
 
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such clinic.");
+    public static async Task<Results<Ok<ReminderPolicyView>, ProblemHttpResult>> Policy(Guid clinicId, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new GetReminderPolicyQuery(clinicId), ct) is { } policy ? TypedResults.Ok(policy) : NoSuchClinic();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetPolicy(
+        Guid clinicId, ReminderPolicyRequest body, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new SetReminderPolicyCommand(clinicId, body.OffsetsMinutes, body.QuietHoursStart, body.QuietHoursEnd), ct)
+            ? TypedResults.NoContent()
+            : NoSuchClinic();
+
+    private static ProblemHttpResult NoSuchClinic() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such clinic.");
 }

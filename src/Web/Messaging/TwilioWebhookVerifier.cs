@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
-using VetOS.Infrastructure.Messaging.Twilio;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VetOS.Application.Messaging.Webhooks;
 
 namespace VetOS.Web.Messaging;
 
@@ -7,7 +7,7 @@ namespace VetOS.Web.Messaging;
 /// Checks X-Twilio-Signature over the public URL Twilio called (<c>Twilio:WebhookBaseUrl</c> plus the path and query)
 /// and the posted form. Behind a proxy the host's own view of its URL differs, hence the configured base.
 /// </summary>
-public sealed class TwilioWebhookVerifier(IOptions<TwilioOptions> twilio, IOptions<TwilioWebhookOptions> hooks)
+public sealed class TwilioWebhookVerifier(IWebhookSecrets secrets)
 {
     /// <summary>The form when the signature holds; null otherwise, and nothing should change.</summary>
     public async Task<IFormCollection?> VerifiedFormAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -15,11 +15,13 @@ public sealed class TwilioWebhookVerifier(IOptions<TwilioOptions> twilio, IOptio
         if (!request.HasFormContentType || request.ContentLength > MaxForm)
             return null;
         var form = await ReadFormAsync(request, cancellationToken);
-        var baseUrl = hooks.Value.WebhookBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        var baseUrl = secrets.TwilioBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         var url = $"{baseUrl}{request.PathBase}{request.Path}{request.QueryString}";
         var fields = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
-        return TwilioSignature.IsValid(twilio.Value.AuthToken, url, fields, request.Headers[TwilioSignature.Header].ToString()) ? form : null;
+        return secrets.IsSignedByTwilio(url, fields, request.Headers[SignatureHeader].ToString()) ? form : null;
     }
+
+    private const string SignatureHeader = "X-Twilio-Signature";
 
     private const int MaxForm = 64 * 1024;
 
@@ -43,6 +45,6 @@ public sealed class TwilioWebhookVerifier(IOptions<TwilioOptions> twilio, IOptio
 
     private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
 
-    public static IResult Refused() =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signature refused.", detail: "The request is not signed by Twilio.");
+    public static ProblemHttpResult Refused() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signature refused.", detail: "The request is not signed by Twilio.");
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Mediator;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VetOS.Application.Common;
 using VetOS.Application.Messaging.Inbound;
 using VetOS.Application.Messaging.Webhooks;
-using VetOS.Infrastructure.Messaging.Postmark;
 
 namespace VetOS.Web.Messaging;
 
@@ -22,46 +21,52 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var hooks = app.MapGroup("/webhooks").WithTags("Webhooks").DisableAntiforgery();
-        hooks.MapPost("/twilio/status", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, CancellationToken ct) =>
-            {
-                if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
-                    return TwilioWebhookVerifier.Refused();
-                await mediator.Send(new RecordTwilioStatusCommand(Field(form, "MessageSid"), Field(form, "MessageStatus"), Field(form, "ErrorCode")), ct);
-                return Results.NoContent();
-            })
-            .WithSummary("Twilio's status callback for a message it took (signed with X-Twilio-Signature)");
-        hooks.MapPost("/twilio/inbound", async (HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, ILoggerFactory loggers, CancellationToken ct) =>
-            {
-                if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
-                    return TwilioWebhookVerifier.Refused();
-                var sid = Field(form, "MessageSid");
-                var body = InputRules.Clean(form["Body"].ToString(), multiLine: true,
-                    replaced: n => loggers.CreateLogger(typeof(WebhookEndpoints)).LogWarning("Inbound message {MessageSid}: {Count} characters that cannot be kept were replaced", sid, n));
-                var answer = await mediator.Send(new ReceiveInboundMessageCommand(sid, Field(form, "From"), body), ct);
-                return Results.Text(TwiML(answer.Reply), "text/xml");
-            })
+        hooks.MapPost("/twilio/status", TwilioStatus).WithSummary("Twilio's status callback for a message it took (signed with X-Twilio-Signature)");
+        hooks.MapPost("/twilio/inbound", TwilioInbound)
             .WithSummary("An SMS or WhatsApp message from an owner: STOP, START, or a Y or N to a reminder (signed); answers in TwiML");
-        hooks.MapPost("/postmark", async (HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMediator mediator, CancellationToken ct) =>
-            {
-                if (!BasicAuth.Matches(request, options.Value.WebhookUser, options.Value.WebhookPassword))
-                    return BasicAuth.Challenge("postmark");
-                PostmarkWebhook? hook;
-                try
-                {
-                    hook = await request.ReadFromJsonAsync<PostmarkWebhook>(ct);
-                }
-                catch (JsonException)
-                {
-                    hook = null;
-                }
-                if (hook?.RecordType is not { } type)
-                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Postmark webhook.");
-                await mediator.Send(new RecordPostmarkEventCommand(InputRules.Clean(type), Clean(hook.MessageId), hook.Id, Clean(hook.Type), hook.TypeCode,
-                    Clean(hook.Description), hook.SuppressSending, Clean(hook.SuppressionReason)), ct);
-                return Results.Ok();
-            })
-            .WithSummary("Postmark's delivery, bounce and subscription-change webhooks (basic auth)");
+        hooks.MapPost("/postmark", Postmark).WithSummary("Postmark's delivery, bounce and subscription-change webhooks (basic auth)");
         return app;
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> TwilioStatus(
+        HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, CancellationToken ct)
+    {
+        if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
+            return TwilioWebhookVerifier.Refused();
+        await mediator.Send(new RecordTwilioStatusCommand(Field(form, "MessageSid"), Field(form, "MessageStatus"), Field(form, "ErrorCode")), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> TwilioInbound(
+        HttpRequest request, TwilioWebhookVerifier verifier, IMediator mediator, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (await verifier.VerifiedFormAsync(request, ct) is not { } form)
+            return TwilioWebhookVerifier.Refused();
+        var sid = Field(form, "MessageSid");
+        var body = InputRules.Clean(form["Body"].ToString(), multiLine: true,
+            replaced: n => loggers.CreateLogger(typeof(WebhookEndpoints)).LogWarning("Inbound message {MessageSid}: {Count} characters that cannot be kept were replaced", sid, n));
+        var answer = await mediator.Send(new ReceiveInboundMessageCommand(sid, Field(form, "From"), body), ct);
+        return TypedResults.Text(TwiML(answer.Reply), "text/xml");
+    }
+
+    public static async Task<Results<Ok, ProblemHttpResult>> Postmark(HttpRequest request, IWebhookSecrets secrets, IMediator mediator, CancellationToken ct)
+    {
+        if (BasicAuth.LoginOf(request) is not { } login || !secrets.IsPostmarksLogin(login))
+            return BasicAuth.Challenge(request.HttpContext.Response, "postmark");
+        PostmarkWebhook? hook;
+        try
+        {
+            hook = await request.ReadFromJsonAsync<PostmarkWebhook>(ct);
+        }
+        catch (JsonException)
+        {
+            hook = null;
+        }
+        if (hook?.RecordType is not { } type)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Postmark webhook.");
+        await mediator.Send(new RecordPostmarkEventCommand(InputRules.Clean(type), Clean(hook.MessageId), hook.Id, Clean(hook.Type), hook.TypeCode,
+            Clean(hook.Description), hook.SuppressSending, Clean(hook.SuppressionReason)), ct);
+        return TypedResults.Ok();
     }
 
     /// <summary>A provider's field, with what cannot be kept replaced: a webhook is answered, never refused for its text.</summary>

@@ -9,18 +9,16 @@ namespace VetOS.Web.PrivacyRequests;
 /// <summary>How privacy requests read over HTTP: the request with its revision as ETag, broken rules as named problems.</summary>
 public static class PrivacyRequestResults
 {
-    public static IResult ToHttp(this PrivacyRequestResult result, HttpContext context, bool created = false, bool accepted = false)
-    {
-        if (result.Error is { } error)
-            return Refused(error);
-        var request = result.Request!;
-        context.Response.Headers.ETag = Revisions.ETagOf(request.Revision);
-        return created ? TypedResults.Created($"/api/clinics/{request.ClinicId}/privacy-requests/{request.Id}", request)
-            : accepted ? TypedResults.Accepted($"/api/clinics/{request.ClinicId}/privacy-requests/{request.Id}", request)
-            : TypedResults.Ok(request);
-    }
+    public static Results<Ok<PrivacyRequestView>, ProblemHttpResult> ToHttp(this PrivacyRequestResult result, HttpContext context) =>
+        result.Error is { } error ? Refused(error) : TypedResults.Ok(Tagged(result.Request!, context));
 
-    public static IResult Found(this PrivacyRequestFile? file, HttpContext context)
+    public static Results<Created<PrivacyRequestView>, ProblemHttpResult> ToCreated(this PrivacyRequestResult result, HttpContext context) =>
+        result.Error is { } error ? Refused(error) : TypedResults.Created(LocationOf(result.Request!), Tagged(result.Request!, context));
+
+    public static Results<Accepted<PrivacyRequestView>, ProblemHttpResult> ToAccepted(this PrivacyRequestResult result, HttpContext context) =>
+        result.Error is { } error ? Refused(error) : TypedResults.Accepted(LocationOf(result.Request!), Tagged(result.Request!, context));
+
+    public static Results<Ok<PrivacyRequestFile>, ProblemHttpResult> Found(this PrivacyRequestFile? file, HttpContext context)
     {
         if (file is null)
             return Refused(PrivacyRequestErrors.NotFound);
@@ -28,7 +26,7 @@ public static class PrivacyRequestResults
         return TypedResults.Ok(file);
     }
 
-    public static IResult ToHttp(this ExportDownload download, Guid request, string format) => download.Refusal switch
+    public static Results<ContentHttpResult, ProblemHttpResult> ToHttp(this ExportDownload download, string format) => download.Refusal switch
     {
         null => TypedResults.Text(download.Document!, format == "html" ? "text/html; charset=utf-8" : "application/json; charset=utf-8"),
         ExportDownload.Expired => Problem("The download has expired; ask the clinic to build the export again.", "export-expired"),
@@ -42,4 +40,12 @@ public static class PrivacyRequestResults
     public static ProblemHttpResult Refused(PrivacyRequestError error) => Problems.For(error.Code, error.Message);
 
     private static ProblemHttpResult Problem(string title, string rule) => Problems.For(rule, title);
+
+    private static PrivacyRequestView Tagged(PrivacyRequestView request, HttpContext context)
+    {
+        context.Response.Headers.ETag = Revisions.ETagOf(request.Revision);
+        return request;
+    }
+
+    private static string LocationOf(PrivacyRequestView request) => $"/api/clinics/{request.ClinicId}/privacy-requests/{request.Id}";
 }

@@ -1,6 +1,7 @@
-using VetOS.Infrastructure.Clinics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace VetOS.Web.Dev;
+namespace VetOS.Infrastructure.Clinics;
 
 /// <summary>Seeds the demo clinic and its accounts, and tells whoever started the portal how to sign in.</summary>
 public static partial class DemoSeed

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using VetOS.Infrastructure.Messaging.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace VetOS.Web.Messaging;
+namespace VetOS.Infrastructure.Messaging.Dispatch;
 
 /// <summary>
 /// <c>VetOS.Web dispatch</c>: runs only the dispatcher, in the foreground, until SIGTERM or Ctrl-C; stands by while

@@ -3,7 +3,7 @@ using Npgsql;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.Projections;
 
-namespace VetOS.Web.Health;
+namespace VetOS.Infrastructure.Health;
 
 /// <summary>Ready: the database answers, every migration this build knows is applied, and the projections run.</summary>
 public sealed class ReadinessCheck(SchemaMigrator migrator, ProjectionRunner projections) : IHealthCheck
