@@ -1,6 +1,7 @@
 using Npgsql;
 using VetOS.Application.Bookings;
 using VetOS.Domain;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Bookings;
 
@@ -26,9 +27,7 @@ public sealed class PostgresAppointmentReadModel(NpgsqlDataSource dataSource) : 
 
     private async Task<IReadOnlyList<AppointmentView>> Query(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
+        await using var command = Sql.Command(dataSource, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var views = new List<AppointmentView>();
         while (await reader.ReadAsync(cancellationToken))

@@ -12,14 +12,14 @@ public sealed class PostgresAppointments(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IAppointments
 {
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+    private readonly EventStreams streams = new(store, serializer);
 
     public static StreamName StreamOf(BookingId id) => Application.Commands.Streams.Booking(id);
 
     public async Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken)
     {
-        var recorded = await store.ReadStreamAsync(StreamOf(id), cancellationToken);
-        var events = await serializer.DeserializeAsync(recorded, cancellationToken);
-        return (Appointment.From(events.Select(e => e.Event)), recorded.Count - 1L);
+        var loaded = await streams.LoadAsync(StreamOf(id), cancellationToken);
+        return (Appointment.From(loaded.Events.Select(e => e.Event)), loaded.Revision);
     }
 
     public async Task<long> SaveAsync(

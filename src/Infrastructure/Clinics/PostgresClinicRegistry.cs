@@ -1,5 +1,6 @@
 using Npgsql;
 using VetOS.Application.Clinics;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Clinics;
 
@@ -49,9 +50,7 @@ public sealed class PostgresClinicRegistry(NpgsqlDataSource dataSource, TimeProv
 
     private async Task<ClinicSaved> SaveAsync(string sql, object[] values, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-            command.Parameters.AddWithValue(value);
+        await using var command = Sql.Command(dataSource, sql, values);
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? ClinicSaved.Saved : ClinicSaved.NoSuchClinic;

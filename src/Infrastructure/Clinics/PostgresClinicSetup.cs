@@ -3,6 +3,7 @@ using VetOS.Application.Clinics;
 using VetOS.Domain;
 using VetOS.Domain.Clinics;
 using VetOS.Infrastructure.Bookings;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Clinics;
 
@@ -33,7 +34,7 @@ public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource, CachedClini
             insert into clinic.blocked_times (id, clinic_id, resource_id, starts_at, ends_at, reason)
             select $1, c.id, $3, $4, $5, $6 from clinic.clinics c
              where c.id = $2 and ($3::uuid is null or exists (select 1 from clinic.resources r where r.id = $3 and r.clinic_id = c.id))
-            """, cancellationToken, id, clinic.Value, (object?)blocked.Resource?.Value ?? DBNull.Value, blocked.Slot.Start, blocked.Slot.End, blocked.Reason) == 1);
+            """, cancellationToken, id, clinic.Value, blocked.Resource?.Value, blocked.Slot.Start, blocked.Slot.End, blocked.Reason) == 1);
 
     public async Task<bool> RemoveBlockedTimeAsync(ClinicId clinic, Guid id, CancellationToken cancellationToken) =>
         Changed(clinic, await Execute(null, "delete from clinic.blocked_times where id = $1 and clinic_id = $2", cancellationToken, id, clinic.Value) == 1);
@@ -75,12 +76,11 @@ public sealed class PostgresClinicSetup(NpgsqlDataSource dataSource, CachedClini
         return changed;
     }
 
-    private async Task<int> Execute(NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
+    private async Task<int> Execute(NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {
-        await using var connection = transaction is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
-        await using var command = new NpgsqlCommand(sql, transaction?.Connection ?? connection, transaction);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
+        await using var command = transaction is null
+            ? Sql.Command(dataSource, sql, parameters)
+            : Sql.Command(transaction.Connection!, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Npgsql;
 using VetOS.Application.Consents;
 using VetOS.Application.EventStore;
 using VetOS.Domain.Consents;
+using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.Consents;
@@ -15,6 +16,7 @@ public sealed class PostgresConsentLedgers(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IConsentLedgers
 {
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+    private readonly EventStreams streams = new(store, serializer);
 
     public const string Renewed = "renewed";
 
@@ -22,8 +24,7 @@ public sealed class PostgresConsentLedgers(
 
     public async Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
     {
-        var recorded = await store.ReadStreamAsync(StreamOf(owner, clinic), cancellationToken);
-        var events = await serializer.DeserializeAsync(recorded, cancellationToken);
+        var events = (await streams.LoadAsync(StreamOf(owner, clinic), cancellationToken)).Events;
         return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => e.Event)), events);
     }
 
@@ -57,24 +58,16 @@ public sealed class PostgresConsentLedgers(
     {
         ConsentGranted g =>
         [
-            Command(Close, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, Renewed, g.By),
-            Command("""
+            Sql.BatchCommand(Close, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, Renewed, g.By),
+            Sql.BatchCommand("""
                 insert into consent.periods (owner_id, clinic_id, purpose, channel, granted_at, notice_version, granted_source, granted_by)
                 values ($1, $2, $3, $4, $5, $6, $7, $8)
                 on conflict (owner_id, clinic_id, purpose, channel, granted_at) do update
                    set notice_version = excluded.notice_version, granted_source = excluded.granted_source, granted_by = excluded.granted_by,
                        withdrawn_at = null, withdrawn_source = null, withdrawn_by = null
-                """, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, (object?)g.NoticeVersion ?? DBNull.Value, g.Source, g.By),
+                """, g.OwnerId, g.ClinicId, g.Purpose, g.Channel, g.At, g.NoticeVersion, g.Source, g.By),
         ],
-        ConsentWithdrawn w => [Command(Close, w.OwnerId, w.ClinicId, w.Purpose, w.Channel, w.At, w.Source, w.By)],
+        ConsentWithdrawn w => [Sql.BatchCommand(Close, w.OwnerId, w.ClinicId, w.Purpose, w.Channel, w.At, w.Source, w.By)],
         _ => [],
     };
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
-    }
 }

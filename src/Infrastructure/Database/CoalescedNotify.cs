@@ -36,38 +36,20 @@ public sealed class CoalescedNotify : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
+    private Task SendAsync(CancellationToken cancellationToken) =>
+        RestartOnFailure.RunAsync(async ct =>
         {
-            try
-            {
-                await requested.WaitAsync(cancellationToken);
-                await using (var command = dataSource.CreateCommand($"notify {channel}"))
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                await Task.Delay(Interval, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "NOTIFY {Channel} failed; trying again", channel);
-                try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+            await requested.WaitAsync(ct);
+            await using (var command = dataSource.CreateCommand($"notify {channel}"))
+                await command.ExecuteNonQueryAsync(ct);
+            await Task.Delay(Interval, ct);
+        }, e => logger.LogWarning(e, "NOTIFY {Channel} failed; trying again", channel), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
         if (sender.IsValueCreated)
-        {
-            try { await sender.Value; }
-            catch (OperationCanceledException) { }
-        }
+            await sender.Value;
         stopping.Dispose();
         requested.Dispose();
     }

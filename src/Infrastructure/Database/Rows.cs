@@ -8,9 +8,7 @@ public static class Rows
     public static async Task<List<Dictionary<string, object?>>> ReadAsync(
         NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
+        await using var command = Sql.Command(dataSource, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<Dictionary<string, object?>>();
         while (await reader.ReadAsync(cancellationToken))
@@ -25,9 +23,7 @@ public static class Rows
 
     public static async Task<int> ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
+        await using var command = Sql.Command(dataSource, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

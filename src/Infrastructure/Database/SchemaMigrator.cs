@@ -11,14 +11,12 @@ namespace VetOS.Infrastructure.Database;
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
 {
-    private const long MigrationLock = 0x5645_544F_5301; // "VETOS" + 1
-
     public static IReadOnlyList<(string Version, string Sql)> Scripts { get; } = LoadScripts();
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Execute(connection, $"select pg_advisory_lock({MigrationLock})", cancellationToken);
+        await SessionLock.Migrations.AcquireAsync(connection, cancellationToken);
         try
         {
             await Execute(connection,
@@ -30,17 +28,14 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var script = new NpgsqlCommand(sql, connection, transaction))
                     await script.ExecuteNonQueryAsync(cancellationToken);
-                await using (var record = new NpgsqlCommand("insert into public.schema_migrations (version) values ($1)", connection, transaction))
-                {
-                    record.Parameters.AddWithValue(version);
+                await using (var record = Sql.Command(connection, transaction, "insert into public.schema_migrations (version) values ($1)", version))
                     await record.ExecuteNonQueryAsync(cancellationToken);
-                }
                 await transaction.CommitAsync(cancellationToken);
             }
         }
         finally
         {
-            await Execute(connection, $"select pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            await SessionLock.Migrations.ReleaseAsync(connection);
         }
         await using var accounts = new AccountsDbContext(AccountsDbContext.Options(dataSource));
         await accounts.Database.MigrateAsync(cancellationToken);

@@ -45,37 +45,17 @@ public sealed class EventStoreNotifier : IAsyncDisposable
 
     private void Wake() => Interlocked.Exchange(ref signal, NewSignal()).TrySetResult();
 
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
+    private Task ListenAsync(CancellationToken cancellationToken) =>
+        RestartOnFailure.RunAsync(async ct =>
         {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                connection.Notification += (_, _) => Wake();
-                await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(cancellationToken);
-                Wake(); // anything appended while we were not listening
-                while (!cancellationToken.IsCancellationRequested)
-                    await connection.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Listening for appended events failed; retrying");
-                await Pause(cancellationToken);
-            }
-        }
-    }
-
-    private static async Task Pause(CancellationToken cancellationToken)
-    {
-        try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
-        catch (OperationCanceledException) { }
-    }
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            connection.Notification += (_, _) => Wake();
+            await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
+                await listen.ExecuteNonQueryAsync(ct);
+            Wake(); // anything appended while we were not listening
+            while (!ct.IsCancellationRequested)
+                await connection.WaitAsync(ct);
+        }, e => logger.LogWarning(e, "Listening for appended events failed; retrying"), cancellationToken);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -83,10 +63,7 @@ public sealed class EventStoreNotifier : IAsyncDisposable
     {
         await stopping.CancelAsync();
         if (started.IsValueCreated)
-        {
-            try { await started.Value; }
-            catch (OperationCanceledException) { }
-        }
+            await started.Value;
         stopping.Dispose();
         await notify.DisposeAsync();
     }

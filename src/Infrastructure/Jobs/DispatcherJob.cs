@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Logging;
 using VetOS.Infrastructure.Messaging.Dispatch;
 
 namespace VetOS.Infrastructure.Jobs;
@@ -9,23 +8,8 @@ namespace VetOS.Infrastructure.Jobs;
 /// its lock. A run that fails starts again here at once rather than at the next minute's trigger; Hangfire itself never
 /// retries the job, as the next minute's run is its retry.
 /// </summary>
-public sealed class DispatcherJob(MessageDispatcher dispatcher, ILogger<DispatcherJob> logger)
+public sealed class DispatcherJob(MessageDispatcher dispatcher)
 {
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await dispatcher.RunAsync(cancellationToken))
-                    return;
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The dispatcher failed; it starts again");
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => dispatcher.RunWhileLeadingAsync(cancellationToken);
 }

@@ -23,11 +23,11 @@ public static class MessageRows
     /// <summary>Wakes dispatchers wherever they run, once the queuing transaction commits.</summary>
     public const string Notify = $"select pg_notify('{MessageSignal.Channel}', '')";
 
-    public static object[] Parameters(QueuedMessage m, DateTimeOffset now) =>
+    public static object?[] Parameters(QueuedMessage m, DateTimeOffset now) =>
     [
-        m.Id, Db(m.Clinic), Db(m.Owner), m.Channel, m.Template, Db(m.Purpose), Db(m.Booking), Db(m.DedupKey), m.Recipient, Db(m.Subject), m.Body,
-        m.DueAt, now, Db(m.Attachment?.Name), Db(m.Attachment?.ContentType), Db(m.Attachment?.Content), Db(m.WhatsAppTemplate?.ContentSid),
-        Db(m.WhatsAppTemplate is { } t ? JsonSerializer.Serialize(t.Variables) : null), Db(m.AppointmentStart),
+        m.Id, m.Clinic, m.Owner, m.Channel, m.Template, m.Purpose, m.Booking, m.DedupKey, m.Recipient, m.Subject, m.Body,
+        m.DueAt, now, m.Attachment?.Name, m.Attachment?.ContentType, m.Attachment?.Content, m.WhatsAppTemplate?.ContentSid,
+        m.WhatsAppTemplate is { } t ? JsonSerializer.Serialize(t.Variables) : null, m.AppointmentStart,
     ];
 
     /// <summary>Drops a booking's reminders that have not gone yet, recording why in the delivery log.</summary>
@@ -39,6 +39,4 @@ public static class MessageRows
         insert into messaging.delivery_log (message_id, clinic_id, attempt, status, error, at)
         select id, clinic_id, attempts, 'skipped', $2, $3 from dropped
         """;
-
-    private static object Db(object? value) => value ?? DBNull.Value;
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using VetOS.Application.Messaging;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Messaging;
 
@@ -12,9 +13,7 @@ public sealed class PostgresMessageQueue(NpgsqlDataSource dataSource, MessageSig
     public async Task<bool> EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var command = dataSource.CreateCommand(MessageRows.Insert);
-        foreach (var value in MessageRows.Parameters(message, now))
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Sql.Command(dataSource, MessageRows.Insert, MessageRows.Parameters(message, now));
         var queued = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (queued)
             signal.Queued(message.DueAt, now);

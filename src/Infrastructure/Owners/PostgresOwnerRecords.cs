@@ -3,6 +3,7 @@ using VetOS.Application.EventStore;
 using VetOS.Application.Owners;
 using VetOS.Domain;
 using VetOS.Domain.Owners;
+using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.Owners;
@@ -15,6 +16,7 @@ public sealed class PostgresOwnerRecords(
     NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IOwnerRecords
 {
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+    private readonly EventStreams streams = new(store, serializer);
 
     public static StreamName StreamOf(OwnerId id) => Application.Commands.Streams.Owner(id);
 
@@ -22,9 +24,8 @@ public sealed class PostgresOwnerRecords(
     {
         // What is on file first: a pet added meanwhile then also shows in the stream read after it.
         var (account, pets, clinics) = await OnFileAsync(owner, cancellationToken);
-        var recorded = await store.ReadStreamAsync(StreamOf(owner), cancellationToken);
-        var events = await serializer.DeserializeAsync(recorded, cancellationToken);
-        return new OwnerFile(owner, events.Select(e => e.Event).ToList(), recorded.Count - 1L, account, pets, clinics);
+        var loaded = await streams.LoadAsync(StreamOf(owner), cancellationToken);
+        return new OwnerFile(owner, loaded.Events.Select(e => e.Event).ToList(), loaded.Revision, account, pets, clinics);
     }
 
     public async Task<long> SaveAsync(
@@ -44,11 +45,11 @@ public sealed class PostgresOwnerRecords(
 
     private static NpgsqlBatchCommand? WriteSide(object e) => e switch
     {
-        PetAdded p => Command("insert into owners.pets (id, owner_id, name, species) values ($1, $2, $3, $4)", p.PetId, p.OwnerId, p.Name, p.Species),
-        PetDetailsChanged p => Command("update owners.pets set name = $3, species = $4 where id = $1 and owner_id = $2", p.PetId, p.OwnerId, p.Name, p.Species),
-        PetArchived p => Command("update owners.pets set archived_at = $3 where id = $1 and owner_id = $2", p.PetId, p.OwnerId, p.At),
+        PetAdded p => Sql.BatchCommand("insert into owners.pets (id, owner_id, name, species) values ($1, $2, $3, $4)", p.PetId, p.OwnerId, p.Name, p.Species),
+        PetDetailsChanged p => Sql.BatchCommand("update owners.pets set name = $3, species = $4 where id = $1 and owner_id = $2", p.PetId, p.OwnerId, p.Name, p.Species),
+        PetArchived p => Sql.BatchCommand("update owners.pets set archived_at = $3 where id = $1 and owner_id = $2", p.PetId, p.OwnerId, p.At),
         // A changed phone number is no longer confirmed; a new concurrency stamp makes a stale account write fail rather than undo this.
-        ContactDetailsChanged c => Command("""
+        ContactDetailsChanged c => Sql.BatchCommand("""
             update identity.users
                set display_name = $2, phone_number = $3, phone_number_confirmed = phone_number_confirmed and phone_number is not distinct from $3,
                    concurrency_stamp = $4
@@ -57,20 +58,12 @@ public sealed class PostgresOwnerRecords(
         _ => null,
     };
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
-        return command;
-    }
-
     private async Task<(AccountContact?, IReadOnlyList<PetOnFile>, IReadOnlyList<ClinicId>)> OnFileAsync(OwnerId owner, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("select display_name, email, phone_number from identity.users where id = $1", owner.Value));
-        batch.BatchCommands.Add(Command("select id, name, species from owners.pets where owner_id = $1 order by id", owner.Value));
-        batch.BatchCommands.Add(Command("select clinic_id from owners.clinic_clients where owner_id = $1", owner.Value));
+        batch.BatchCommands.Add(Sql.BatchCommand("select display_name, email, phone_number from identity.users where id = $1", owner.Value));
+        batch.BatchCommands.Add(Sql.BatchCommand("select id, name, species from owners.pets where owner_id = $1 order by id", owner.Value));
+        batch.BatchCommands.Add(Sql.BatchCommand("select clinic_id from owners.clinic_clients where owner_id = $1", owner.Value));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         AccountContact? account = null;
         if (await reader.ReadAsync(cancellationToken))

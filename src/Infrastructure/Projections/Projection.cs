@@ -1,6 +1,7 @@
 using Npgsql;
 using VetOS.Application.EventStore;
 using VetOS.Domain.Events;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Projections;
 
@@ -13,13 +14,7 @@ public sealed class ProjectionContext(NpgsqlBatch batch, StoredEvent stored)
 {
     public StoredEvent Stored { get; } = stored;
 
-    public void Execute(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
-        batch.BatchCommands.Add(command);
-    }
+    public void Execute(string sql, params object?[] parameters) => batch.BatchCommands.Add(Sql.BatchCommand(sql, parameters));
 }
 
 /// <summary>A read model built from events: one handler per event type, registered with <see cref="On{TEvent}"/>.</summary>

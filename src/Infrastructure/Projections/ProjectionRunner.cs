@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using VetOS.Application.EventStore;
+using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.Projections;
@@ -22,7 +23,6 @@ public sealed class ProjectionRunner(
     ILogger<ProjectionRunner> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
-    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, Worker> workers = projections.ToDictionary(p => p.Name, p => new Worker(p));
 
     public IReadOnlyDictionary<string, ProjectionState> States => workers.ToDictionary(w => w.Key, w => w.Value.State);
@@ -40,40 +40,30 @@ public sealed class ProjectionRunner(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(workers.Values.Select(w => Task.Run(() => RunAsync(w, stoppingToken), stoppingToken)));
 
-    private async Task RunAsync(Worker worker, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    private Task RunAsync(Worker worker, CancellationToken stoppingToken) =>
+        RestartOnFailure.RunAsync(ct => RunOrStandByAsync(worker, ct), e =>
         {
-            try
-            {
-                await using var lockConnection = await dataSource.OpenConnectionAsync(stoppingToken);
-                if (!await TryLock(lockConnection, worker.Projection.Name, stoppingToken))
-                {
-                    worker.State = ProjectionState.Standby;
-                    await Task.Delay(Retry, stoppingToken);
-                    continue;
-                }
-                try
-                {
-                    await RunWhileLockedAsync(worker, stoppingToken);
-                }
-                finally
-                {
-                    // A pooled connection keeps its session, and so its lock, after it is closed: let go explicitly.
-                    await Unlock(lockConnection, worker.Projection.Name);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                worker.State = ProjectionState.Faulted;
-                logger.LogError(e, "Projection {Projection} failed; restarting from its checkpoint", worker.Projection.Name);
-                try { await Task.Delay(Retry, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
+            worker.State = ProjectionState.Faulted;
+            logger.LogError(e, "Projection {Projection} failed; restarting from its checkpoint", worker.Projection.Name);
+        }, stoppingToken);
+
+    private async Task RunOrStandByAsync(Worker worker, CancellationToken stoppingToken)
+    {
+        var projectionLock = SessionLock.Projection(worker.Projection.Name);
+        await using var lockConnection = await dataSource.OpenConnectionAsync(stoppingToken);
+        if (!await projectionLock.TryAcquireAsync(lockConnection, stoppingToken))
+        {
+            worker.State = ProjectionState.Standby;
+            await Task.Delay(RestartOnFailure.Pause, stoppingToken);
+            return;
+        }
+        try
+        {
+            await RunWhileLockedAsync(worker, stoppingToken);
+        }
+        finally
+        {
+            await projectionLock.ReleaseAsync(lockConnection);
         }
     }
 
@@ -124,11 +114,8 @@ public sealed class ProjectionRunner(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await projection.ResetAsync(connection, transaction, cancellationToken);
-        await using (var delete = new NpgsqlCommand("delete from projections.checkpoints where name = $1", connection, transaction))
-        {
-            delete.Parameters.AddWithValue(projection.Name);
+        await using (var delete = Sql.Command(connection, transaction, "delete from projections.checkpoints where name = $1", projection.Name))
             await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Projection {Projection} reset; rebuilding from the first event", projection.Name);
     }
@@ -161,48 +148,19 @@ public sealed class ProjectionRunner(
         await pump;
     }
 
-    private static async Task<bool> TryLock(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtext('vetos.projection:' || $1))", connection);
-        command.Parameters.AddWithValue(name);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task Unlock(NpgsqlConnection connection, string name)
-    {
-        try
-        {
-            await using var command = new NpgsqlCommand("select pg_advisory_unlock(hashtext('vetos.projection:' || $1))", connection);
-            command.Parameters.AddWithValue(name);
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        catch (NpgsqlException)
-        {
-            // The connection is gone, and the lock with its session.
-        }
-    }
-
     private async Task<Position> LoadCheckpoint(string name, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select commit_position, prepare_position from projections.checkpoints where name = $1");
-        command.Parameters.AddWithValue(name);
+        await using var command = Sql.Command(dataSource, "select commit_position, prepare_position from projections.checkpoints where name = $1", name);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new Position((ulong)reader.GetInt64(0), (ulong)reader.GetInt64(1))
             : Position.Start;
     }
 
-    private static NpgsqlBatchCommand SaveCheckpoint(string name, Position position)
-    {
-        var command = new NpgsqlBatchCommand("""
-            insert into projections.checkpoints (name, commit_position, prepare_position) values ($1, $2, $3)
-            on conflict (name) do update set commit_position = $2, prepare_position = $3, updated_at = now()
-            """);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue((long)position.CommitPosition);
-        command.Parameters.AddWithValue((long)position.PreparePosition);
-        return command;
-    }
+    private static NpgsqlBatchCommand SaveCheckpoint(string name, Position position) => Sql.BatchCommand("""
+        insert into projections.checkpoints (name, commit_position, prepare_position) values ($1, $2, $3)
+        on conflict (name) do update set commit_position = $2, prepare_position = $3, updated_at = now()
+        """, name, (long)position.CommitPosition, (long)position.PreparePosition);
 
     private sealed class Worker(Projection projection)
     {

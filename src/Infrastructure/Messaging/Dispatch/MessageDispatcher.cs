@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using VetOS.Application.Messaging;
+using VetOS.Infrastructure.Database;
 
 namespace VetOS.Infrastructure.Messaging.Dispatch;
 
@@ -15,35 +16,23 @@ public sealed class MessageDispatcher(
     NpgsqlDataSource dataSource, MessageSignal signal, TimeProvider clock,
     IServiceProvider services, ILogger<MessageDispatcher> logger)
 {
-    private const long DispatcherLock = 0x5645_544F_5302; // "VETOS" + 2
-
     /// <summary>Runs until cancelled, standing by (and looking again each second) while another instance runs it.</summary>
-    public async Task RunOrStandByAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
+    public Task RunOrStandByAsync(CancellationToken cancellationToken) =>
+        RestartOnFailure.RunAsync(async ct =>
         {
-            try
-            {
-                if (!await RunAsync(cancellationToken))
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The dispatcher failed; it starts again");
-                try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
-                catch (OperationCanceledException) { }
-            }
-        }
-    }
+            if (!await RunAsync(ct))
+                await Task.Delay(RestartOnFailure.Pause, ct);
+        }, Failed, cancellationToken);
+
+    /// <summary>Runs until cancelled or until another instance is found running it.</summary>
+    public Task RunWhileLeadingAsync(CancellationToken cancellationToken) =>
+        RestartOnFailure.RunAsync(RunAsync, Failed, cancellationToken);
 
     /// <summary>Runs until cancelled. False at once when another instance is running it.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!await ScalarAsync<bool>(connection, $"select pg_try_advisory_lock({DispatcherLock})", cancellationToken))
+        if (!await SessionLock.Dispatcher.TryAcquireAsync(connection, cancellationToken))
             return false;
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listening = ListenAsync(connection, running);
@@ -63,9 +52,7 @@ public sealed class MessageDispatcher(
         {
             await running.CancelAsync();
             await listening;
-            // A pooled connection keeps its session, and so its lock, after it is closed: let go explicitly.
-            if (connection.State == System.Data.ConnectionState.Open)
-                await ScalarAsync<bool>(connection, $"select pg_advisory_unlock({DispatcherLock})", CancellationToken.None);
+            await SessionLock.Dispatcher.ReleaseAsync(connection);
         }
         return true;
     }
@@ -91,9 +78,5 @@ public sealed class MessageDispatcher(
         }
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    private void Failed(Exception e) => logger.LogError(e, "The dispatcher failed; it starts again");
 }
