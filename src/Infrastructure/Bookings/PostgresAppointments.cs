@@ -19,7 +19,7 @@ public sealed class PostgresAppointments(
     {
         var recorded = await store.ReadStreamAsync(StreamOf(id), cancellationToken);
         var events = await serializer.DeserializeAsync(recorded, cancellationToken);
-        return (Appointment.From(events.Select(e => e.Event)), recorded.Count - 1L);
+        return (Appointment.From(events.Select(e => (IBookingEvent)e.Event)), recorded.Count - 1L);
     }
 
     public async Task<long> SaveAsync(

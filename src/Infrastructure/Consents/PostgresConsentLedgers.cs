@@ -24,7 +24,7 @@ public sealed class PostgresConsentLedgers(
     {
         var recorded = await store.ReadStreamAsync(StreamOf(owner, clinic), cancellationToken);
         var events = await serializer.DeserializeAsync(recorded, cancellationToken);
-        return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => e.Event)), events);
+        return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => (IConsentEvent)e.Event)), events);
     }
 
     public async Task<long> SaveAsync(

@@ -24,7 +24,7 @@ public sealed class PostgresOwnerRecords(
         var (account, pets, clinics) = await OnFileAsync(owner, cancellationToken);
         var recorded = await store.ReadStreamAsync(StreamOf(owner), cancellationToken);
         var events = await serializer.DeserializeAsync(recorded, cancellationToken);
-        return new OwnerFile(owner, events.Select(e => e.Event).ToList(), recorded.Count - 1L, account, pets, clinics);
+        return new OwnerFile(owner, events.Select(e => (IOwnerEvent)e.Event).ToList(), recorded.Count - 1L, account, pets, clinics);
     }
 
     public async Task<long> SaveAsync(
