@@ -63,7 +63,7 @@ internal static class ConsentSeed
                         continue;
                     await ledgers.SaveAsync(choice.Owner, clinic, ledger.Revision, decision.Events,
                         new EventMetadata(Guid.NewGuid(), null, choice.By?.Tag ?? "inbound-message", choice.Now), ct);
-                    ledger = decision.Events.Aggregate(ledger, (l, e) => l.Apply(e));
+                    ledger = decision.Events.Aggregate(ledger, (l, e) => l.Apply((IConsentEvent)e));
                     Interlocked.Add(ref events, decision.Events.Count);
                 }
                 if (Interlocked.Increment(ref done) % 20_000 == 0)

@@ -55,7 +55,7 @@ public sealed class BookingCommandRunner(IAppointments appointments, IClinicRule
         public Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken) =>
             appointments.LoadAsync(id, cancellationToken);
 
-        public Appointment Evolve(Appointment state, object @event) => state.Apply(@event);
+        public Appointment Evolve(Appointment state, object @event) => state.Apply((IBookingEvent)@event);
 
         public Task<long> AppendAsync(BookingId id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
             appointments.SaveAsync(id, expectedRevision, events, metadata, cancellationToken);

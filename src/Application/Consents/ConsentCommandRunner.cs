@@ -56,7 +56,7 @@ public sealed class ConsentCommandRunner(IConsentLedgers ledgers, IConsentPurpos
             return (stream.Ledger, stream.Ledger.Revision);
         }
 
-        public ConsentLedger Evolve(ConsentLedger state, object @event) => state.Apply(@event);
+        public ConsentLedger Evolve(ConsentLedger state, object @event) => state.Apply((IConsentEvent)@event);
 
         public Task<long> AppendAsync(
             (Guid Owner, Guid Clinic) id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ public sealed class GetConsentAsOfHandler(IConsentReports reports, IConsentLedge
     {
         var offered = purposes.ForClinicAsync(clinic, cancellationToken); // read beside the stream: the replay's latency is its round trips
         var stream = await ledgers.LoadAsync(owner, clinic, cancellationToken);
-        return StatesAt(ConsentLedger.AsOf(owner, clinic, stream.Events.Select(e => e.Event), at), await offered, at);
+        return StatesAt(ConsentLedger.AsOf(owner, clinic, stream.Events.Select(e => (IConsentEvent)e.Event), at), await offered, at);
     }
 
     /// <summary>The ledger's standing on every offered pair, shaped as the consent periods report it.</summary>

@@ -13,7 +13,7 @@ public sealed class BookingMessageComposer(IEventStreams streams, IMessageFacts 
     {
         var loaded = await streams.LoadAsync(Streams.Booking(new BookingId(booking)), cancellationToken);
         var stream = loaded.Events.Select(e => e.Event).ToList();
-        var state = Appointment.From(stream.Take((int)revision + 1));
+        var state = Appointment.From(stream.Take((int)revision + 1).Cast<IBookingEvent>());
         if (!state.Exists)
             return MessagePlan.Nothing;
         var clinic = await facts.ClinicAsync(state.Clinic.Value, cancellationToken);

@@ -43,7 +43,7 @@ public static class BookingMessagePlanner
         DateTimeOffset now, MessageContentSettings settings)
     {
         var drop = DropRemindersBecause(@event);
-        var status = Appointment.From(stream.Take((int)revision + 1)).Status;
+        var status = Appointment.From(stream.Take((int)revision + 1).Cast<IBookingEvent>()).Status;
         // Nothing to tell about an appointment that has begun (or, on a rebuild, long passed).
         if (now >= a.Start)
             return new(drop, []);

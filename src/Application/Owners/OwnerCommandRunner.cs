@@ -66,7 +66,7 @@ public sealed class OwnerCommandRunner(IOwnerRecords records, ICurrentActor curr
             return (new OnFile(file.State, file), file.Revision);
         }
 
-        public OnFile Evolve(OnFile state, object @event) => state with { Record = state.Record.Apply(@event) };
+        public OnFile Evolve(OnFile state, object @event) => state with { Record = state.Record.Apply((IOwnerEvent)@event) };
 
         public Task<long> AppendAsync(OwnerId id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
             records.SaveAsync(id, expectedRevision, events, metadata, cancellationToken);

@@ -28,7 +28,7 @@ public static class OwnerHistory
         return entries;
     }
 
-    private static HistoryEntry? Describe(object e, OwnerRecord before, OwnerRecord after, OwnerRecord now) => e switch
+    private static HistoryEntry? Describe(IOwnerEvent e, OwnerRecord before, OwnerRecord after, OwnerRecord now) => e switch
     {
         ContactDetailsChanged c => Entry(c.By, c.At, "contact-details-changed", null, null, Diff(before.Contact, after.Contact)),
         PetAdded p => PetEntry(p.By, p.At, "pet-added", p.PetId, before, after, now),

@@ -33,7 +33,7 @@ public sealed record PetOnFile(PetId Id, string Name, string Species);
 
 /// <summary>An owner's events, their stream revision (-1: none), what was on file besides, and the clinics they are a client of.</summary>
 public sealed record OwnerFile(
-    OwnerId Owner, IReadOnlyList<object> Events, long Revision, AccountContact? Account, IReadOnlyList<PetOnFile> PetsOnFile, IReadOnlyList<ClinicId> Clinics)
+    OwnerId Owner, IReadOnlyList<IOwnerEvent> Events, long Revision, AccountContact? Account, IReadOnlyList<PetOnFile> PetsOnFile, IReadOnlyList<ClinicId> Clinics)
 {
     public OwnerRecord State { get; } = OwnerRecord.From(
         Owner, Events,

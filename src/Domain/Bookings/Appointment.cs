@@ -19,7 +19,7 @@ public sealed record Appointment(
 
     public bool IsFinished => Status is AppointmentStatus.Declined or AppointmentStatus.Cancelled or AppointmentStatus.Attended or AppointmentStatus.NoShow;
 
-    public Appointment Apply(object @event) => @event switch
+    public Appointment Apply(IBookingEvent @event) => @event switch
     {
         AppointmentRequested e => new Appointment(
             new BookingId(e.BookingId), new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), new PetId(e.PetId),
@@ -35,8 +35,8 @@ public sealed record Appointment(
         AppointmentCancelled => this with { Status = AppointmentStatus.Cancelled },
         AppointmentAttended => this with { Status = AppointmentStatus.Attended },
         AppointmentMissed => this with { Status = AppointmentStatus.NoShow },
-        _ => this,
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Not applied to an appointment."),
     };
 
-    public static Appointment From(IEnumerable<object> events) => events.Aggregate(None, (state, e) => state.Apply(e));
+    public static Appointment From(IEnumerable<IBookingEvent> events) => events.Aggregate(None, (state, e) => state.Apply(e));
 }

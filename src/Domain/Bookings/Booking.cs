@@ -100,7 +100,7 @@ public static class Booking
         return Decision.Accept(new AppointmentCancelled(state.Id.Value, state.Owner.Value, c.Reason, c.By.Tag, c.Now, state.Clinic.Value));
     }
 
-    private static Decision Finish(Appointment state, BookingCommand c, object finished)
+    private static Decision Finish(Appointment state, BookingCommand c, IBookingEvent finished)
     {
         if (!c.By.IsStaff)
             return BookingErrors.StaffOnly;

@@ -30,7 +30,7 @@ public sealed record MarkNoShow(BookingId Booking, Actor By, DateTimeOffset Now)
 /// <summary>The outcome of a decision: the new events, or the rule that was broken.</summary>
 public sealed record Decision(IReadOnlyList<object> Events, BookingError? Error) : Decision<BookingError>(Events, Error)
 {
-    public static Decision Accept(params object[] events) => new(events, null);
+    public static Decision Accept(params IBookingEvent[] events) => new(events, null);
 
     public static implicit operator Decision(BookingError error) => new([], error);
 }

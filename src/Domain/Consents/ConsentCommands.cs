@@ -12,7 +12,7 @@ public sealed record ChooseConsent(
 
 public sealed record ConsentDecision(IReadOnlyList<object> Events, ConsentError? Error) : Decision<ConsentError>(Events, Error)
 {
-    public static ConsentDecision Accept(params object[] events) => new(events, null);
+    public static ConsentDecision Accept(params IConsentEvent[] events) => new(events, null);
 
     public static implicit operator ConsentDecision(ConsentError error) => new([], error);
 }

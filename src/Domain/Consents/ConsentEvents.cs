@@ -2,13 +2,11 @@ using VetOS.Domain.Events;
 
 namespace VetOS.Domain.Consents;
 
-/// <summary>
-/// An owner agreed to messages for one purpose on one channel. The evidence travels with it: who acted, through
-/// what (<see cref="ConsentSources"/>), the notice's version and hash as shown, and from the portal the IP address
-/// and browser, which are the owner's personal data.
-/// </summary>
+/// <summary>An event in a consent stream; <see cref="ConsentLedger.Apply"/> has a case for each.</summary>
+public interface IConsentEvent;
+
 /// <summary>What a grant and a withdrawal share: one choice of one purpose on one channel, with its evidence.</summary>
-public interface IConsentChoice
+public interface IConsentChoice : IConsentEvent
 {
     Guid OwnerId { get; }
     Guid ClinicId { get; }
@@ -27,6 +25,11 @@ public interface IConsentChoice
     bool Granted => this is ConsentGranted;
 }
 
+/// <summary>
+/// An owner agreed to messages for one purpose on one channel. The evidence travels with it: who acted, through
+/// what (<see cref="ConsentSources"/>), the notice's version and hash as shown, and from the portal the IP address
+/// and browser, which are the owner's personal data.
+/// </summary>
 [EventType("consent.v1.granted")]
 public sealed record ConsentGranted(
     [property: DataSubject] Guid OwnerId, [property: DataController] Guid ClinicId, string Purpose, string Channel, string Source,

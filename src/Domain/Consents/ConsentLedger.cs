@@ -12,20 +12,20 @@ public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<
 {
     public static ConsentLedger Empty(Guid owner, Guid clinic) => new(owner, clinic, ImmutableDictionary<(string, string), Standing>.Empty, -1);
 
-    public static ConsentLedger From(Guid owner, Guid clinic, IEnumerable<object> events) =>
+    public static ConsentLedger From(Guid owner, Guid clinic, IEnumerable<IConsentEvent> events) =>
         events.Aggregate(Empty(owner, clinic), (ledger, e) => ledger.Apply(e));
 
     /// <summary>The ledger as it stood at <paramref name="at"/>: a replay of the events that had happened by then.</summary>
-    public static ConsentLedger AsOf(Guid owner, Guid clinic, IEnumerable<object> events, DateTimeOffset at) =>
+    public static ConsentLedger AsOf(Guid owner, Guid clinic, IEnumerable<IConsentEvent> events, DateTimeOffset at) =>
         From(owner, clinic, events.TakeWhile(e => AtOf(e) <= at));
 
-    public ConsentLedger Apply(object @event) => @event switch
+    public ConsentLedger Apply(IConsentEvent @event) => @event switch
     {
         IConsentChoice c => this with
         {
             Standings = Standings.SetItem((c.Purpose, c.Channel), new Standing(c.Granted, c.NoticeVersion, c.At, c.Source)), Revision = Revision + 1,
         },
-        _ => this with { Revision = Revision + 1 },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Not applied to a consent ledger."),
     };
 
     public Standing? StandingOf(string purpose, string channel) => Standings.GetValueOrDefault((purpose, channel));
@@ -42,5 +42,5 @@ public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<
         _ => ConsentStatus.Granted,
     };
 
-    public static DateTimeOffset AtOf(object @event) => (@event as IConsentChoice)?.At ?? DateTimeOffset.MinValue;
+    public static DateTimeOffset AtOf(IConsentEvent @event) => (@event as IConsentChoice)?.At ?? DateTimeOffset.MinValue;
 }

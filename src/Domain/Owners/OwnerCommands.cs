@@ -19,7 +19,7 @@ public sealed record ArchivePet(Actor By, DateTimeOffset Now, IReadOnlyCollectio
 /// <summary>The outcome of a decision: the new events (none when nothing changes), or the rule that was broken.</summary>
 public sealed record OwnerDecision(IReadOnlyList<object> Events, OwnerError? Error) : Decision<OwnerError>(Events, Error)
 {
-    public static OwnerDecision Accept(params object[] events) => new(events, null);
+    public static OwnerDecision Accept(params IOwnerEvent[] events) => new(events, null);
 
     public static implicit operator OwnerDecision(OwnerError error) => new([], error);
 }

@@ -35,7 +35,7 @@ public sealed record OwnerRecord(OwnerId Id, ContactDetails? Contact, long Conta
 
     public Pet? FindPet(PetId pet) => Pets.FirstOrDefault(p => p.Id == pet);
 
-    public OwnerRecord Apply(object @event)
+    public OwnerRecord Apply(IOwnerEvent @event)
     {
         var revision = Revision + 1;
         return @event switch
@@ -44,17 +44,18 @@ public sealed record OwnerRecord(OwnerId Id, ContactDetails? Contact, long Conta
             PetAdded e => WithPet(new Pet(new PetId(e.PetId), DetailsOf(e), null, null, revision), revision),
             PetDetailsChanged e => WithPet((FindPet(new PetId(e.PetId)) ?? NewPet(e.PetId)) with { Details = DetailsOf(e), Revision = revision }, revision),
             PetArchived e when FindPet(new PetId(e.PetId)) is { } pet => WithPet(pet with { ArchivedAt = e.At, ArchiveReason = e.Reason, Revision = revision }, revision),
-            _ => this with { Revision = revision },
+            PetArchived => this with { Revision = revision }, // a pet only on file, when the events are replayed alone
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Not applied to an owner's record."),
         };
     }
 
-    public static OwnerRecord From(OwnerId id, IEnumerable<object> events) => events.Aggregate(Empty(id), (state, e) => state.Apply(e));
+    public static OwnerRecord From(OwnerId id, IEnumerable<IOwnerEvent> events) => events.Aggregate(Empty(id), (state, e) => state.Apply(e));
 
     /// <summary>
     /// The record to decide on: the events over what was on file before any was written, i.e. the contact details
     /// the owner signed up with and pets booking knew by name and species only.
     /// </summary>
-    public static OwnerRecord From(OwnerId id, IReadOnlyList<object> events, ContactDetails? contactOnFile, IEnumerable<(PetId Id, string Name, string Species)> petsOnFile)
+    public static OwnerRecord From(OwnerId id, IReadOnlyList<IOwnerEvent> events, ContactDetails? contactOnFile, IEnumerable<(PetId Id, string Name, string Species)> petsOnFile)
     {
         var added = events.OfType<PetAdded>().Select(e => new PetId(e.PetId)).ToHashSet();
         var start = Empty(id) with

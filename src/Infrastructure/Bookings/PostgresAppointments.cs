@@ -19,7 +19,7 @@ public sealed class PostgresAppointments(
     public async Task<(Appointment State, long Revision)> LoadAsync(BookingId id, CancellationToken cancellationToken)
     {
         var loaded = await streams.LoadAsync(StreamOf(id), cancellationToken);
-        return (Appointment.From(loaded.Events.Select(e => e.Event)), loaded.Revision);
+        return (Appointment.From(loaded.Events.Select(e => (IBookingEvent)e.Event)), loaded.Revision);
     }
 
     public async Task<long> SaveAsync(

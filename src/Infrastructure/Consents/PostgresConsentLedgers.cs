@@ -25,7 +25,7 @@ public sealed class PostgresConsentLedgers(
     public async Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
     {
         var events = (await streams.LoadAsync(StreamOf(owner, clinic), cancellationToken)).Events;
-        return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => e.Event)), events);
+        return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => (IConsentEvent)e.Event)), events);
     }
 
     public async Task<long> SaveAsync(

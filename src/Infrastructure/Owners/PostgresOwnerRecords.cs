@@ -25,7 +25,7 @@ public sealed class PostgresOwnerRecords(
         // What is on file first: a pet added meanwhile then also shows in the stream read after it.
         var (account, pets, clinics) = await OnFileAsync(owner, cancellationToken);
         var loaded = await streams.LoadAsync(StreamOf(owner), cancellationToken);
-        return new OwnerFile(owner, loaded.Events.Select(e => e.Event).ToList(), loaded.Revision, account, pets, clinics);
+        return new OwnerFile(owner, loaded.Events.Select(e => (IOwnerEvent)e.Event).ToList(), loaded.Revision, account, pets, clinics);
     }
 
     public async Task<long> SaveAsync(

@@ -116,7 +116,7 @@ public sealed class ActingOnAnAppointment
         "request", "staff request", "confirm", "decline", "reschedule", "cancel", "attended", "no-show",
     ];
 
-    private static (object[] History, BookingCommand Command) Scenario(string name) => name switch
+    private static (IBookingEvent[] History, BookingCommand Command) Scenario(string name) => name switch
     {
         "request" => ([], Request(WednesdayTen, by: AliceActing, now: Now.AddMinutes(7))),
         "staff request" => ([], Request(WednesdayTen, by: Admin, now: Now.AddMinutes(7))),

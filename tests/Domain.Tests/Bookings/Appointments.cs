@@ -43,23 +43,23 @@ internal static class Appointments
         new(TheBooking.Value, (by ?? Receptionist).Tag, at ?? BookedAt);
 
     /// <summary>A request awaiting the clinic (a Surgery consult, which owners may only request).</summary>
-    public static object[] AwaitingConfirmation(DateTimeOffset? start = null, PetFacts? pet = null) =>
+    public static IBookingEvent[] AwaitingConfirmation(DateTimeOffset? start = null, PetFacts? pet = null) =>
         [Requested(start, SurgeryConsult, DrPatel, pet)];
 
     /// <summary>A confirmed Consultation with Dr Patel.</summary>
-    public static object[] ConfirmedAppointment(DateTimeOffset? start = null, PetFacts? pet = null) =>
+    public static IBookingEvent[] ConfirmedAppointment(DateTimeOffset? start = null, PetFacts? pet = null) =>
         [Requested(start, pet: pet), Confirmed(Actor.Owner((pet ?? Rex).Owner))];
 
-    public static object[] Attended() =>
+    public static IBookingEvent[] Attended() =>
         [.. ConfirmedAppointment(), new AppointmentAttended(TheBooking.Value, Vet.Tag, WednesdayTen.AddMinutes(20))];
 
-    public static object[] NoShow() =>
+    public static IBookingEvent[] NoShow() =>
         [.. ConfirmedAppointment(), new AppointmentMissed(TheBooking.Value, Vet.Tag, WednesdayTen.AddMinutes(20))];
 
-    public static object[] Cancelled() =>
+    public static IBookingEvent[] Cancelled() =>
         [.. ConfirmedAppointment(), new AppointmentCancelled(TheBooking.Value, Alice.Value, "Rex is better", AliceActing.Tag, BookedAt.AddHours(1), Clinic.Id.Value)];
 
-    public static object[] Declined() =>
+    public static IBookingEvent[] Declined() =>
         [.. AwaitingConfirmation(), new AppointmentDeclined(TheBooking.Value, Alice.Value, "Dr Patel is away", Receptionist.Tag, BookedAt.AddHours(1), Clinic.Id.Value)];
 
     // ---- Commands -----------------------------------------------------------------------------------------

@@ -8,34 +8,12 @@ namespace VetOS.Domain.Tests.Consents;
 /// </summary>
 internal static class ConsentSpec
 {
-    public static Scenario Given(params object[] events) => new(events, Reminders.Purpose());
+    public static Scenario Given(params IConsentEvent[] events) => new(events, Reminders.Purpose());
 
-    internal sealed class Scenario(object[] history, ConsentPurpose? purpose)
+    internal sealed class Scenario(IConsentEvent[] history, ConsentPurpose? purpose)
+        : Spec<ChooseConsent, ConsentError>(command => Consent.Decide(ConsentLedger.From(Reminders.AliceId, Reminders.RiversideId, history), command, purpose))
     {
         /// <summary>Decide against another purpose (other channels, later notices), or none.</summary>
         public Scenario Under(ConsentPurpose? other) => new(history, other);
-
-        public Outcome When(ChooseConsent command) =>
-            new(Consent.Decide(ConsentLedger.From(Reminders.AliceId, Reminders.RiversideId, history), command, purpose), command);
-    }
-
-    internal sealed class Outcome(ConsentDecision decision, ChooseConsent command)
-    {
-        public void Then(params object[] expectedEvents)
-        {
-            decision.Error.Should().BeNull("{0} should be accepted", command);
-            decision.IsRefused.Should().BeFalse();
-            decision.Events.Should().Equal(expectedEvents);
-        }
-
-        /// <summary>Accepted, and nothing to record: the consent already stands as chosen.</summary>
-        public void ThenNothing() => Then();
-
-        public void ThenFails(ConsentError error)
-        {
-            decision.Error.Should().Be(error, "{0} should be refused", command);
-            decision.IsRefused.Should().BeTrue();
-            decision.Events.Should().BeEmpty();
-        }
     }
 }

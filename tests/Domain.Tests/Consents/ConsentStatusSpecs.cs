@@ -11,7 +11,7 @@ public sealed class ConsentStatusSpecs
     private static readonly DateTimeOffset RenewedAt = Earlier.AddDays(2);
     private static readonly DateTimeOffset V3At = Earlier.AddDays(3);
 
-    private static ConsentLedger Ledger(params object[] events) => ConsentLedger.From(AliceId, RiversideId, events);
+    private static ConsentLedger Ledger(params IConsentEvent[] events) => ConsentLedger.From(AliceId, RiversideId, events);
 
     [Fact]
     public void A_consent_never_chosen_is_never() =>
@@ -81,7 +81,7 @@ public sealed class ConsentStatusSpecs
     [Fact]
     public void The_ledger_as_of_an_instant_replays_only_what_had_happened_by_then()
     {
-        object[] events = [Granted(at: Earlier), Withdrawn(at: V2At)];
+        IConsentEvent[] events = [Granted(at: Earlier), Withdrawn(at: V2At)];
 
         ConsentLedger.AsOf(AliceId, RiversideId, events, Earlier.AddTicks(-1)).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Never);
         ConsentLedger.AsOf(AliceId, RiversideId, events, Earlier).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Granted);
