@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using VetOS.Application.Bookings;
 using VetOS.Application.Consents;
+using VetOS.Application.Conversations;
 using VetOS.Application.Messaging.Inbound;
 using VetOS.Application.Owners;
 using VetOS.Application.PrivacyRequests;
@@ -25,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<OwnerCommandRunner>();
         services.AddScoped<ConsentCommandRunner>();
         services.AddScoped<PrivacyRequestRunner>();
+        services.AddScoped<ConversationRunner>();
+        services.AddScoped<ConversationThreads>();
         services.AddScoped<ReminderReply>();
         services.AddScoped<ConsentByReply>();
         services.AddScoped<AccessExportBuilder>();

@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentCheck, Consents.PostgresConsentCheck>();
         services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
         services.AddSingleton<Consents.ConsentPeriodsRebuild>();
+        services.AddSingleton<Application.Conversations.IConversations, Conversations.PostgresConversations>();
+        services.AddSingleton<Application.Conversations.ConversationAnnouncer>();
+        services.AddSingleton<Projection, Conversations.ConversationAnnouncementsProjection>();
         services.AddMessageContent();
         configuration ??= new ConfigurationBuilder().Build();
         services.AddMessaging(configuration);

@@ -18,6 +18,7 @@ using VetOS.Web.Dev;
 using VetOS.Web.Bookings;
 using VetOS.Web.Clinics;
 using VetOS.Web.Consents;
+using VetOS.Web.Conversations;
 using VetOS.Web.Home;
 using VetOS.Web.Messaging;
 using VetOS.Web.Ops;
@@ -116,6 +117,7 @@ app.MapReminderPolicy();
 app.MapWebhooks();
 app.MapDeliveryLog();
 app.MapPrivacyRequests();
+app.MapConversations();
 app.MapRazorPages();
 
 await app.RunAsync();

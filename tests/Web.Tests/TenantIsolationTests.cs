@@ -23,6 +23,10 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["GET /api/clinics/{clinicId:guid}/slots"] = "free slots show no one's data",
         ["POST /api/clinics/{clinicId:guid}/join"] = "any owner may become a client of any clinic",
         ["PUT /api/me/consents/{clinicId:guid}/{purpose}/{channel}"] = "the signed-in owner's own consent; staff are refused (Consents tests)",
+        ["GET /api/me/conversations/{clinicId:guid}"] = "the signed-in owner's own conversation with that clinic; staff are refused (Conversations tests)",
+        ["POST /api/me/conversations/{clinicId:guid}/messages"] = "the signed-in owner writing in their own conversation; staff are refused (Conversations tests)",
+        ["GET me/conversations/{clinicId:guid}"] = "the signed-in owner's own conversation page; staff are no owners",
+        ["POST me/conversations/{clinicId:guid}"] = "the signed-in owner writing on their own conversation page",
         ["GET /openapi/{documentName}.json"] = "the API's description",
         ["GET /docs/{documentName?}"] = "the API's reference page",
         ["GET c/{slug}"] = "a clinic's public page",
@@ -42,6 +46,7 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
             """{"name":"Mallory","phone":"+447911123457","preferredChannel":"sms","why":"Mallory"}""",
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-erasure"] = """{"name":"Alex Morgan"}""",
         ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
+        ["POST /api/clinics/{clinicId:guid}/conversations/{ownerId:guid}/messages"] = """{"body":"Mallory was here"}""",
         ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",
         ["POST /api/me/pets/{petId:guid}/archive"] = """{"reason":"deceased"}""",
         ["PUT /api/clinics/{clinicId:guid}/clients/{ownerId:guid}/contact"] = """{"name":"Mallory","phone":"+447911123458","preferredChannel":"email"}""",
@@ -57,6 +62,8 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         var appointment = await app.ClientAs(BookingClient.DemoOwner).BookOk(DemoClinic.Vaccination, DemoClinic.DrOkafor, BookingClient.Tuesday(11));
         var filed = await victimOwner.PostAsJsonAsync("/api/me/privacy-requests", new { clinic = DemoClinic.Id, kind = "erasure" });
         var victimsRequest = (await filed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+        (await victimOwner.PostAsJsonAsync($"/api/me/conversations/{DemoClinic.Id}/messages", new { body = "Biscuit's stitches look red" }))
+            .EnsureSuccessStatusCode();
         var values = new Dictionary<string, string>
         {
             ["requestId"] = victimsRequest,
@@ -127,6 +134,9 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         (await app.Database.ScalarAsync<string>("select name from clinic.clinics where id = $1", DemoClinic.Id)).Should().Be(DemoClinic.Name);
         (await app.Database.ScalarAsync<long>("select count(*) from consent.notices where clinic_id = $1", DemoClinic.Id)).Should().Be(1);
         (await app.Database.ScalarAsync<string>("select status from privacy.requests where id = $1", Guid.Parse(victimsRequest))).Should().Be("received");
+        (await app.Database.ScalarAsync<long>("select count(*) from conversations.messages where owner_id = $1", DemoClinic.DemoOwner)).Should().Be(1);
+        (await app.Database.ScalarAsync<bool>("select awaiting_since is not null from conversations.threads where owner_id = $1", DemoClinic.DemoOwner))
+            .Should().BeTrue("nobody answered, read or settled it");
         var biscuit = await victimOwner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/me/pets/{DemoClinic.Biscuit}");
         biscuit.GetProperty("name").GetString().Should().Be("Biscuit");
         biscuit.GetProperty("archived").GetBoolean().Should().BeFalse();

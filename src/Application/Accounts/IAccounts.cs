@@ -79,4 +79,10 @@ public interface IPortalLinks
 
     /// <summary>The staff console's queue of the clinic's privacy requests.</summary>
     Uri PrivacyRequestQueue(Guid clinic);
+
+    /// <summary>The owner's page of their conversation with the clinic (sign-in first, then back to it).</summary>
+    Uri Conversation(Guid clinic);
+
+    /// <summary>The clinic's inbox of conversations awaiting an answer.</summary>
+    Uri ConversationInbox(Guid clinic);
 }

@@ -57,7 +57,7 @@ public static class BookingMessagePlanner
 
     private static QueuedMessage? Notice(BookingNotice notice, object @event, AppointmentFacts a, ClinicCard card, OwnerContact owner, DateTimeOffset now)
     {
-        var (channel, to) = ChannelFor(owner);
+        var (channel, to) = owner.Reach();
         if (to is null)
             return null;
         var template = BookingMessages.Template(notice);
@@ -70,16 +70,6 @@ public static class BookingMessagePlanner
         var calendar = BookingMessages.CarriesCalendar(notice) ? AppointmentCalendar.For(a, card, At(@event) ?? now) : null;
         return new QueuedMessage(Guid.CreateVersion7(), a.Clinic, a.Owner, channel, template, null, a.Booking, key, to, subject, body, now,
             Attachment: calendar, AppointmentStart: a.Start);
-    }
-
-    private static (string Channel, string? To) ChannelFor(OwnerContact owner)
-    {
-        var hasPhone = !string.IsNullOrWhiteSpace(owner.Phone);
-        if (owner.PreferredChannel is MessageChannels.Sms or MessageChannels.WhatsApp && hasPhone)
-            return (owner.PreferredChannel, owner.Phone);
-        if (!string.IsNullOrWhiteSpace(owner.Email))
-            return (MessageChannels.Email, owner.Email);
-        return hasPhone ? (MessageChannels.Sms, owner.Phone) : (MessageChannels.Email, null);
     }
 
     private static DateTimeOffset? At(object @event) => @event switch

@@ -1,3 +1,4 @@
+using VetOS.Domain;
 using VetOS.Application.Messaging.Templates;
 using VetOS.Domain.Messaging;
 
@@ -8,7 +9,19 @@ namespace VetOS.Application.Messaging;
 public sealed record AppointmentFacts(Guid Booking, long Revision, Guid Clinic, Guid Owner, string Pet, string Type, DateTimeOffset Start, DateTimeOffset End, Uri? Page = null);
 
 /// <summary>Where an owner can be reached and how they prefer to be; null addresses are unknown (or erased).</summary>
-public sealed record OwnerContact(Guid Owner, string? Email, string? Phone, string PreferredChannel);
+public sealed record OwnerContact(Guid Owner, string? Email, string? Phone, string PreferredChannel)
+{
+    /// <summary>The channel and address a service message goes to: the preferred one where it can, else email, else SMS (null: unreachable).</summary>
+    public (string Channel, string? To) Reach()
+    {
+        var hasPhone = !string.IsNullOrWhiteSpace(Phone);
+        if (PreferredChannel is MessageChannels.Sms or MessageChannels.WhatsApp && hasPhone)
+            return (PreferredChannel, Phone);
+        if (!string.IsNullOrWhiteSpace(Email))
+            return (MessageChannels.Email, Email);
+        return hasPhone ? (MessageChannels.Sms, Phone) : (MessageChannels.Email, null);
+    }
+}
 
 /// <summary>A clinic as its messages need it: its card, its reminder policy and the channels it sends reminders on.</summary>
 public sealed record ClinicMessaging(Guid Clinic, ClinicCard Card, ReminderPolicy Reminders, IReadOnlyList<string> ReminderChannels);

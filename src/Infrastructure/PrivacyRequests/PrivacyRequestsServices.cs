@@ -33,6 +33,7 @@ public static class PrivacyRequestsServices
         services.AddSingleton<IPersonalDataHolder, AppointmentPersonalData>();
         services.AddSingleton<IPersonalDataHolder, ConsentPersonalData>();
         services.AddSingleton<IPersonalDataHolder, MessagePersonalData>();
+        services.AddSingleton<IPersonalDataHolder, Conversations.ConversationPersonalData>();
         services.AddSingleton<IPersonalDataHolder, AccessLogPersonalData>();
         services.AddSingleton<IPersonalDataHolder, PrivacyRequestPersonalData>();
         services.AddSingleton<IPersonalDataHolder, AccountPersonalData>();

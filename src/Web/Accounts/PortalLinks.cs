@@ -18,4 +18,8 @@ public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
     public Uri Appointment(Guid booking) => new(baseUrl, $"me/appointments/{booking}");
 
     public Uri PrivacyRequestQueue(Guid clinic) => new(baseUrl, $"api/clinics/{clinic}/privacy-requests");
+
+    public Uri Conversation(Guid clinic) => new(baseUrl, $"me/conversations/{clinic}");
+
+    public Uri ConversationInbox(Guid clinic) => new(baseUrl, $"api/clinics/{clinic}/conversations");
 }

@@ -19,6 +19,7 @@ public sealed record RuleProblems(int Otherwise, string NotThere)
         [NotFound] = StatusCodes.Status404NotFound,
         [NotYours] = StatusCodes.Status404NotFound,
         ["pet-not-found"] = StatusCodes.Status404NotFound,
+        ["appointment-not-found"] = StatusCodes.Status404NotFound,
         ["staff-only"] = StatusCodes.Status403Forbidden,
         ["already-exists"] = StatusCodes.Status409Conflict,
         ["purpose-exists"] = StatusCodes.Status409Conflict,

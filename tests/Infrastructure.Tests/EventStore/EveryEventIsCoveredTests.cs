@@ -1,6 +1,7 @@
 using System.Reflection;
 using VetOS.Domain.Bookings;
 using VetOS.Domain.Consents;
+using VetOS.Domain.Conversations;
 using VetOS.Domain.Events;
 using VetOS.Domain.Owners;
 using VetOS.Infrastructure.EventStore;
@@ -20,6 +21,7 @@ public sealed class EveryEventIsCoveredTests
         new(typeof(IBookingEvent), BookingEventWireFormTests.Events, e => Appointment.None.Apply((IBookingEvent)e)),
         new(typeof(IOwnerEvent), OwnerEventWireFormTests.Events, e => OwnerRecord.Empty(default).Apply((IOwnerEvent)e)),
         new(typeof(IConsentEvent), ConsentEventWireFormTests.Events, e => ConsentLedger.Empty(default, default).Apply((IConsentEvent)e)),
+        new(typeof(IConversationEvent), ConversationEventWireFormTests.Events, e => Conversation.Empty(default, default).Apply((IConversationEvent)e)),
     ];
 
     public static TheoryData<Type> EventTypes =>

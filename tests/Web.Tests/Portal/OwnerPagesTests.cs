@@ -142,6 +142,38 @@ public sealed class OwnerPagesTests(PortalHost portal) : IClassFixture<PortalHos
         await SignInAsync(page, email, "another long passphrase for the cat");
     }
 
+    [Fact]
+    public async Task An_owner_writes_to_the_clinic_sees_a_refusal_next_to_the_field_and_then_when_staff_read_and_answered()
+    {
+        var email = AccountSteps.NewEmail();
+        var owner = await portal.SignUpAndConfirmAsync(email);
+        var page = await portal.NewPageAsync(Browsers.Phone);
+        await page.GotoAsync("/sign-in");
+        await SignInAsync(page, email);
+        await page.GotoAsync("/me/conversations");
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoClinic.Name }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {DemoClinic.Name}" }).ClickAsync();
+        (await page.Locator("#Body-error").InnerTextAsync()).Should().NotBeEmpty("an empty message is refused next to its field");
+        (await page.Locator("#Body").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        await Browsers.CheckAsync(page, "conversation-refused");
+
+        await page.GetByLabel("Your message").FillAsync("Can Biscuit have his booster a week early?");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {DemoClinic.Name}" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Should().StartWith("Sent.");
+        var mine = page.Locator(".from-owner");
+        (await mine.InnerTextAsync()).Should().Contain("Can Biscuit have his booster a week early?").And.Contain("Not read yet");
+
+        var staff = portal.ClientAs(VetOS.Web.Tests.Owners.OwnerClient.Receptionist);
+        (await staff.PostAsJsonAsync($"/api/clinics/{DemoClinic.Id}/conversations/{owner}/messages", new { body = "Yes, any day next week." }))
+            .EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+
+        (await mine.InnerTextAsync()).Should().Contain("Read by the clinic");
+        (await page.Locator(".from-clinic").InnerTextAsync()).Should().Contain(DemoClinic.Name).And.Contain("Yes, any day next week.");
+        await Browsers.CheckAsync(page, "conversation");
+    }
+
     private async Task<IPage> SignedInNewOwnerAsync()
     {
         var email = AccountSteps.NewEmail();

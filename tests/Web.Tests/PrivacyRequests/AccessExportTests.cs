@@ -21,7 +21,7 @@ public sealed class AccessExportTests(PrivacyApp app) : IClassFixture<PrivacyApp
         var started = await admin.PostAsync($"/api/clinics/{Clinic}/privacy-requests/{owner.Request}/export", null);
         started.StatusCode.Should().Be(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
         var file = await Eventually.Until(() => admin.RequestFile(owner.Request), f => f.Export?.Status == "ready", TimeSpan.FromSeconds(30), "the job builds the export");
-        (file.Export!.SectionsDone, file.Export.SectionsTotal).Should().Be((7, 7));
+        (file.Export!.SectionsDone, file.Export.SectionsTotal).Should().Be((8, 8));
         file.Request.Status.Should().Be(PrivacyRequestStatus.InProgress);
         return (owner, admin);
     }
@@ -38,7 +38,7 @@ public sealed class AccessExportTests(PrivacyApp app) : IClassFixture<PrivacyApp
         export.GetProperty("format").GetString().Should().Be(AccessExportBuilder.Format);
         var sections = export.GetProperty("sections");
         sections.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            ["account", "owner-record", "appointments", "consent", "messages", "access-log", "privacy-requests"]);
+            ["account", "owner-record", "appointments", "consent", "messages", "access-log", "privacy-requests", "conversation"]);
         var account = sections.GetProperty("account");
         (account.GetProperty("name").GetString(), account.GetProperty("email").GetString(), account.GetProperty("phone").GetString())
             .Should().Be((owner.Name, owner.Email, owner.Phone));
@@ -57,6 +57,8 @@ public sealed class AccessExportTests(PrivacyApp app) : IClassFixture<PrivacyApp
             && m.GetProperty("body").GetString()!.Contains(owner.PetName) && m.GetProperty("delivery_log").GetArrayLength() > 0);
         sections.GetProperty("access-log").EnumerateArray().Should().Contain(e =>
             e.GetProperty("reader_id").GetGuid() == OwnerClient.Receptionist.Id && e.GetProperty("record").GetString() == "client record");
+        sections.GetProperty("conversation").EnumerateArray().Select(m => (m.GetProperty("written_by").GetString(), m.GetProperty("body").GetString()))
+            .Should().Equal(("owner", owner.Question), ("clinic", owner.Answer));
         sections.GetProperty("privacy-requests").EnumerateArray().Should().ContainSingle().Which.GetProperty("details").GetString().Should().Be(owner.RequestDetails);
         json.Should().NotContainAny(other.Name, other.Email, other.Phone, other.PetName, other.Owner.Id.ToString(), other.Booking.ToString());
     }

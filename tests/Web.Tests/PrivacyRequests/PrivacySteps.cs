@@ -25,7 +25,7 @@ public sealed class PrivacyApp : VetOSApp
 /// <summary>An owner with data in every place VetOS keeps it, and what was put where.</summary>
 public sealed record SeededOwner(
     Actor Owner, HttpClient Client, string Name, string Email, string Phone, Guid Pet, string PetName, string PetNotes, Guid Booking,
-    string CancelReason, Guid Request, string RequestDetails)
+    string CancelReason, Guid Request, string RequestDetails, string Question, string Answer)
 {
     public IReadOnlyList<SearchTerm> Terms => SearchTerms.Of(Name, Email, Phone);
 }
@@ -52,7 +52,8 @@ public static class PrivacySteps
     /// <summary>
     /// Signs an owner up with a name, address and phone of their own; adds and edits a pet; books, and is cancelled by
     /// staff giving a reason that names them; grants SMS reminders from a browser; gets the booking's notice by SMS (in the
-    /// outbox); is read by a receptionist (the access log); files a request of <paramref name="kind"/> naming themselves.
+    /// outbox); writes to the clinic and is answered, both naming them; is read by a receptionist (the access log); files a
+    /// request of <paramref name="kind"/> naming themselves.
     /// </summary>
     public static async Task<SeededOwner> SeedOwnerEverywhereAsync(this VetOSApp app, string kind = "Erasure")
     {
@@ -81,13 +82,17 @@ public static class PrivacySteps
         await Eventually.Until(() => app.Database.ScalarAsync<string>("select status from booking.appointments where id = $1", booked.Id),
             status => status == "cancelled", because: "the cancellation is projected");
         await client.ChooseOk("sms", true, noticeVersion: 1);
+        var question = $"Is {petName} well enough to travel? {name}";
+        var answer = $"Yes {name}, {petName} can travel";
+        (await client.PostAsJsonAsync($"/api/me/conversations/{Clinic}/messages", new { body = question })).EnsureSuccessStatusCode();
+        (await receptionist.PostAsJsonAsync($"/api/clinics/{Clinic}/conversations/{owner.Id}/messages", new { body = answer })).EnsureSuccessStatusCode();
         (await receptionist.Get($"/api/clinics/{Clinic}/clients/{owner.Id}")).EnsureSuccessStatusCode();
 
         var details = $"Please {kind.ToLowerInvariant()} everything about me, {name}";
         var filed = await client.PostAsJsonAsync("/api/me/privacy-requests", new { clinic = Clinic, kind, details });
         filed.EnsureSuccessStatusCode();
         var request = (await filed.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!;
-        return new(owner, client, name, email, phone, pet.Id, petName, petNotes, booked.Id, reason, request.Id, details);
+        return new(owner, client, name, email, phone, pet.Id, petName, petNotes, booked.Id, reason, request.Id, details, question, answer);
     }
 
     public static async Task<PrivacyRequestView> VerifyOk(this HttpClient staff, Guid request, string how = "signed in to the portal with a confirmed email address")

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Mediator;
+using VetOS.Application.Common;
+using VetOS.Domain;
+using VetOS.Domain.Conversations;
+
+namespace VetOS.Application.Conversations;
+
+/// <summary>A member of the clinic's staff answers a client, or writes to them first.</summary>
+public sealed record WriteToOwnerCommand(Guid Clinic, Guid Owner, [property: MultiLine] string Body) : ICommand<ConversationResult>, IStaffRequest;
+
+public sealed class WriteToOwnerValidator : AbstractValidator<WriteToOwnerCommand>
+{
+    public WriteToOwnerValidator()
+    {
+        RuleFor(c => c.Owner).NotEmpty();
+        RuleFor(c => c.Body).MessageRules();
+    }
+}
+
+public sealed class WriteToOwnerHandler(ConversationThreads threads, ICurrentActor current) : ICommandHandler<WriteToOwnerCommand, ConversationResult>
+{
+    public async ValueTask<ConversationResult> Handle(WriteToOwnerCommand command, CancellationToken cancellationToken)
+    {
+        var by = current.Actor!;
+        return await threads.ChangeAsync(new OwnerId(command.Owner), new ClinicId(command.Clinic), by, (conversation, now) =>
+            conversation.ClinicWrites(new WriteMessage(by, now, Guid.CreateVersion7(), command.Body)), cancellationToken);
+    }
+}
