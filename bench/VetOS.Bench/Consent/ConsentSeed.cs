@@ -53,15 +53,15 @@ internal static class ConsentSeed
         {
             for (var i = writer; i < owners; i += writers)
             {
-                var ledger = ConsentLedger.Empty(ids[i], clinic);
-                foreach (var choice in Plan(ids[i], clinic, new Random(i), opened, renewedNotice))
+                var ledger = ConsentLedger.Empty(new OwnerId(ids[i]), new ClinicId(clinic));
+                foreach (var choice in Plan(ledger.Owner, ledger.Clinic, new Random(i), opened, renewedNotice))
                 {
                     var decision = Domain.Consents.Consent.Decide(ledger, choice, purpose);
                     if (decision.IsRefused)
                         throw new InvalidOperationException($"The seed plan broke a rule: {decision.Error!.Message}");
                     if (decision.Events.Count == 0)
                         continue;
-                    await ledgers.SaveAsync(choice.Owner, clinic, ledger.Revision, decision.Events,
+                    await ledgers.SaveAsync(ledger.Owner, ledger.Clinic, ledger.Revision, decision.Events,
                         new EventMetadata(Guid.NewGuid(), null, choice.By?.Tag ?? "inbound-message", choice.Now), ct);
                     ledger = decision.Events.Aggregate(ledger, (l, e) => l.Apply((IConsentEvent)e));
                     Interlocked.Add(ref events, decision.Events.Count);
@@ -74,10 +74,10 @@ internal static class ConsentSeed
     }
 
     /// <summary>About 60% grant SMS in the portal, 30% email (some through reception), 10% WhatsApp; 15% of grants are withdrawn (SMS by a STOP reply); 20% of standing SMS consents are renewed to the reworded notice.</summary>
-    private static IEnumerable<ChooseConsent> Plan(Guid owner, Guid clinic, Random random, DateTimeOffset opened, DateTimeOffset renewedNotice)
+    private static IEnumerable<ChooseConsent> Plan(OwnerId owner, ClinicId clinic, Random random, DateTimeOffset opened, DateTimeOffset renewedNotice)
     {
-        var me = Actor.Owner(new OwnerId(owner));
-        var reception = new Actor(Guid.Empty, ActorRole.Receptionist, new ClinicId(clinic));
+        var me = Actor.Owner(owner);
+        var reception = new Actor(Guid.Empty, ActorRole.Receptionist, clinic);
         var portal = new ConsentEvidence(ConsentSources.Portal, $"198.51.100.{random.Next(1, 255)}", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
         var at = opened.AddMinutes(random.Next(1, 55 * 24 * 60));
         var choices = new List<ChooseConsent>();

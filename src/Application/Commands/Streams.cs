@@ -10,7 +10,7 @@ public static class Streams
 
     public static StreamName Owner(OwnerId id) => StreamName.For("owner", id.Value.ToString("N"));
 
-    public static StreamName Consent(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
+    public static StreamName Consent(OwnerId owner, ClinicId clinic) => StreamName.For("consent", $"{clinic.Value:N}.{owner.Value:N}");
 
     public static StreamName Conversation(OwnerId owner, ClinicId clinic) => StreamName.For("conversation", $"{clinic.Value:N}.{owner.Value:N}");
 }

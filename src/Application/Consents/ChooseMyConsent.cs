@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using VetOS.Application.Common;
 using VetOS.Application.Owners;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 
 namespace VetOS.Application.Consents;
@@ -23,10 +24,10 @@ public sealed class ChooseMyConsentHandler(ConsentCommandRunner runner, ICurrent
 {
     public async ValueTask<ConsentChoiceResult> Handle(ChooseMyConsentCommand command, CancellationToken cancellationToken)
     {
-        var owner = current.SignedInOwner();
+        var (owner, clinic) = (current.SignedInOwner(), new ClinicId(command.Clinic));
         var evidence = new ConsentEvidence(ConsentSources.Portal, request.IpAddress, request.UserAgent);
-        return await runner.ChooseAsync(owner.Value, command.Clinic, command.Purpose, command.Channel, now => new ChooseConsent(
-            owner.Value, command.Clinic, command.Purpose, command.Channel, command.Granted!.Value, command.NoticeVersion, evidence, current.Actor, now),
+        return await runner.ChooseAsync(owner, clinic, command.Purpose, command.Channel, now => new ChooseConsent(
+            owner, clinic, command.Purpose, command.Channel, command.Granted!.Value, command.NoticeVersion, evidence, current.Actor, now),
             cancellationToken);
     }
 }

@@ -17,16 +17,17 @@ public sealed class ConsentCommandRunner(IConsentLedgers ledgers, IConsentPurpos
     private readonly LedgerStream stream = new(ledgers);
 
     public async Task<ConsentChoiceResult> ChooseAsync(
-        Guid owner, Guid clinic, string purposeKey, string channel, Func<DateTimeOffset, ChooseConsent> command, CancellationToken cancellationToken)
+        OwnerId owner, ClinicId clinic, string purposeKey, string channel, Func<DateTimeOffset, ChooseConsent> command, CancellationToken cancellationToken)
     {
-        if (!await clients.IsClientAsync(new OwnerId(owner), new ClinicId(clinic), cancellationToken))
-            return ConsentChoiceResult.Refused(clinic, owner, purposeKey, ConsentRefusals.NotAClient);
+        ConsentChoiceResult Refused(ConsentError error) => ConsentChoiceResult.Refused(clinic.Value, owner.Value, purposeKey, error);
+        if (!await clients.IsClientAsync(owner, clinic, cancellationToken))
+            return Refused(ConsentRefusals.NotAClient);
         ConsentPurpose? purpose = null;
         try
         {
             var handled = await CommandService.HandleAsync(stream, (owner, clinic), Policy, async (ledger, _, ct) =>
             {
-                purpose = (await purposes.ForClinicAsync(clinic, ct)).FirstOrDefault(p => p.Key == purposeKey);
+                purpose = (await purposes.ForClinicAsync(clinic.Value, ct)).FirstOrDefault(p => p.Key == purposeKey);
                 // Whole microseconds, as PostgreSQL keeps them: replaying the events and reading the periods then agree at every instant.
                 var ticks = clock.GetUtcNow();
                 var now = ticks.AddTicks(-(ticks.Ticks % TimeSpan.TicksPerMicrosecond));
@@ -35,22 +36,22 @@ public sealed class ConsentCommandRunner(IConsentLedgers ledgers, IConsentPurpos
                 return new Decided<ConsentError>(Consent.Decide(ledger, choice, purpose), by, now);
             }, cancellationToken);
             return handled.Error is { } error
-                ? ConsentChoiceResult.Refused(clinic, owner, purposeKey, error)
-                : new ConsentChoiceResult(clinic, owner, purposeKey, ChannelConsent.Of(handled.State, purpose!, channel, handled.At), null);
+                ? Refused(error)
+                : new ConsentChoiceResult(clinic.Value, owner.Value, purposeKey, ChannelConsent.Of(handled.State, purpose!, channel, handled.At), null);
         }
         catch (WrongExpectedRevisionException)
         {
-            return ConsentChoiceResult.Refused(clinic, owner, purposeKey, ConsentRefusals.Busy);
+            return Refused(ConsentRefusals.Busy);
         }
         catch (SubjectErasedException)
         {
-            return ConsentChoiceResult.Refused(clinic, owner, purposeKey, ConsentRefusals.NotAClient); // an erased owner is gone
+            return Refused(ConsentRefusals.NotAClient); // an erased owner is gone
         }
     }
 
-    private sealed class LedgerStream(IConsentLedgers ledgers) : IAggregateStream<(Guid Owner, Guid Clinic), ConsentLedger>
+    private sealed class LedgerStream(IConsentLedgers ledgers) : IAggregateStream<(OwnerId Owner, ClinicId Clinic), ConsentLedger>
     {
-        public async Task<(ConsentLedger State, long Revision)> LoadAsync((Guid Owner, Guid Clinic) id, CancellationToken cancellationToken)
+        public async Task<(ConsentLedger State, long Revision)> LoadAsync((OwnerId Owner, ClinicId Clinic) id, CancellationToken cancellationToken)
         {
             var stream = await ledgers.LoadAsync(id.Owner, id.Clinic, cancellationToken);
             return (stream.Ledger, stream.Ledger.Revision);
@@ -59,7 +60,7 @@ public sealed class ConsentCommandRunner(IConsentLedgers ledgers, IConsentPurpos
         public ConsentLedger Evolve(ConsentLedger state, object @event) => state.Apply((IConsentEvent)@event);
 
         public Task<long> AppendAsync(
-            (Guid Owner, Guid Clinic) id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
+            (OwnerId Owner, ClinicId Clinic) id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
             ledgers.SaveAsync(id.Owner, id.Clinic, expectedRevision, events, metadata, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using VetOS.Application.EventStore;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 
 namespace VetOS.Application.Consents;
@@ -15,13 +16,13 @@ public sealed record ChainReport(bool Intact, int EventsChecked, long? FirstBrok
 /// </summary>
 public interface IConsentLedgers
 {
-    Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken);
+    Task<ConsentStream> LoadAsync(OwnerId owner, ClinicId clinic, CancellationToken cancellationToken);
 
     /// <summary>Fails with <see cref="WrongExpectedRevisionException"/> when the stream moved since <paramref name="expectedRevision"/>.</summary>
-    Task<long> SaveAsync(Guid owner, Guid clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken);
+    Task<long> SaveAsync(OwnerId owner, ClinicId clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken);
 
     /// <summary>Recomputes the chain from the events exactly as the store returns them.</summary>
-    Task<ChainReport> VerifyAsync(Guid owner, Guid clinic, CancellationToken cancellationToken);
+    Task<ChainReport> VerifyAsync(OwnerId owner, ClinicId clinic, CancellationToken cancellationToken);
 }
 
 /// <summary>A notice version with its wording, as owners read it.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using VetOS.Application.Common;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 
 namespace VetOS.Application.Consents;
@@ -40,14 +41,14 @@ public sealed class GetConsentAsOfHandler(IConsentReports reports, IConsentLedge
         var at = query.At ?? clock.GetUtcNow();
         var source = query.Source ?? ConsentReplaySources.Projection;
         var states = source == ConsentReplaySources.Events
-            ? await ReplayAsync(query.Clinic, query.Owner, at, cancellationToken)
+            ? await ReplayAsync(new ClinicId(query.Clinic), new OwnerId(query.Owner), at, cancellationToken)
             : await reports.AsOfAsync(query.Clinic, query.Owner, at, cancellationToken);
         return new ConsentAsOf(query.Clinic, query.Owner, at, source, states);
     }
 
-    private async Task<IReadOnlyList<ConsentState>> ReplayAsync(Guid clinic, Guid owner, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ConsentState>> ReplayAsync(ClinicId clinic, OwnerId owner, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var offered = purposes.ForClinicAsync(clinic, cancellationToken); // read beside the stream: the replay's latency is its round trips
+        var offered = purposes.ForClinicAsync(clinic.Value, cancellationToken); // read beside the stream: the replay's latency is its round trips
         var stream = await ledgers.LoadAsync(owner, clinic, cancellationToken);
         return StatesAt(ConsentLedger.AsOf(owner, clinic, stream.Events.Select(e => (IConsentEvent)e.Event), at), await offered, at);
     }

@@ -35,11 +35,11 @@ public sealed class GetMyConsentsHandler(IConsentLedgers ledgers, IConsentPurpos
 {
     public async ValueTask<MyConsents?> Handle(GetMyConsentsQuery query, CancellationToken cancellationToken)
     {
-        var owner = current.SignedInOwner();
-        if (!await clients.IsClientAsync(owner, new ClinicId(query.Clinic), cancellationToken))
+        var (owner, clinic) = (current.SignedInOwner(), new ClinicId(query.Clinic));
+        if (!await clients.IsClientAsync(owner, clinic, cancellationToken))
             return null;
         var details = await purposes.DetailsAsync(query.Clinic, cancellationToken);
-        var stream = await ledgers.LoadAsync(owner.Value, query.Clinic, cancellationToken);
+        var stream = await ledgers.LoadAsync(owner, clinic, cancellationToken);
         var now = clock.GetUtcNow();
         var consents = details.Select(p =>
         {

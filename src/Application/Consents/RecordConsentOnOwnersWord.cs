@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using VetOS.Application.Common;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 
 namespace VetOS.Application.Consents;
@@ -28,9 +29,10 @@ public sealed class RecordConsentOnOwnersWordHandler(ConsentCommandRunner runner
 {
     public async ValueTask<ConsentChoiceResult> Handle(RecordConsentOnOwnersWordCommand command, CancellationToken cancellationToken)
     {
+        var (owner, clinic) = (new OwnerId(command.Owner), new ClinicId(command.Clinic));
         var evidence = new ConsentEvidence(ConsentSources.Staff, Note: command.Note?.Trim());
-        return await runner.ChooseAsync(command.Owner, command.Clinic, command.Purpose, command.Channel, now => new ChooseConsent(
-            command.Owner, command.Clinic, command.Purpose, command.Channel, command.Granted!.Value, command.NoticeVersion, evidence, current.Actor, now),
+        return await runner.ChooseAsync(owner, clinic, command.Purpose, command.Channel, now => new ChooseConsent(
+            owner, clinic, command.Purpose, command.Channel, command.Granted!.Value, command.NoticeVersion, evidence, current.Actor, now),
             cancellationToken);
     }
 }

@@ -29,9 +29,10 @@ public sealed class RecordInboundConsentHandler(ConsentCommandRunner runner) : I
 {
     public async ValueTask<ConsentChoiceResult> Handle(RecordInboundConsentCommand command, CancellationToken cancellationToken)
     {
+        var (owner, clinic) = (new OwnerId(command.Owner), new ClinicId(command.Clinic));
         var evidence = new ConsentEvidence(ConsentSources.InboundMessage, MessageId: command.MessageId);
-        return await runner.ChooseAsync(command.Owner, command.Clinic, command.Purpose, command.Channel, now => new ChooseConsent(
-            command.Owner, command.Clinic, command.Purpose, command.Channel, command.Granted, null, evidence, null, now),
+        return await runner.ChooseAsync(owner, clinic, command.Purpose, command.Channel, now => new ChooseConsent(
+            owner, clinic, command.Purpose, command.Channel, command.Granted, null, evidence, null, now),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using VetOS.Application.Common;
+using VetOS.Domain;
 
 namespace VetOS.Application.Consents;
 
@@ -9,5 +10,5 @@ public sealed record VerifyConsentChainQuery(Guid Clinic, Guid Owner) : IQuery<C
 public sealed class VerifyConsentChainHandler(IConsentLedgers ledgers) : IQueryHandler<VerifyConsentChainQuery, ChainReport>
 {
     public async ValueTask<ChainReport> Handle(VerifyConsentChainQuery query, CancellationToken cancellationToken) =>
-        await ledgers.VerifyAsync(query.Owner, query.Clinic, cancellationToken);
+        await ledgers.VerifyAsync(new OwnerId(query.Owner), new ClinicId(query.Clinic), cancellationToken);
 }

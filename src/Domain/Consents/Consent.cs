@@ -27,17 +27,17 @@ public static class Consent
         var by = c.By?.Tag ?? $"{ConsentSources.InboundMessage}:{e.MessageId}";
         shown ??= notice;
         return c.Granted
-            ? ConsentDecision.Accept(new ConsentGranted(c.Owner, c.Clinic, purpose.Key, c.Channel, e.Source, shown?.Version, shown?.Hash,
+            ? ConsentDecision.Accept(new ConsentGranted(c.Owner.Value, c.Clinic.Value, purpose.Key, c.Channel, e.Source, shown?.Version, shown?.Hash,
                 e.IpAddress, e.UserAgent, e.MessageId, e.Note, by, c.Now))
-            : ConsentDecision.Accept(new ConsentWithdrawn(c.Owner, c.Clinic, purpose.Key, c.Channel, e.Source, shown?.Version, shown?.Hash,
+            : ConsentDecision.Accept(new ConsentWithdrawn(c.Owner.Value, c.Clinic.Value, purpose.Key, c.Channel, e.Source, shown?.Version, shown?.Hash,
                 e.IpAddress, e.UserAgent, e.MessageId, e.Note, by, c.Now));
     }
 
     /// <summary>The owner acts in the portal; staff act on the owner's word and say how; an inbound message speaks for its sender.</summary>
     private static ConsentError? WhoMayNot(ChooseConsent c) => c.Evidence.Source switch
     {
-        ConsentSources.Portal when c.By is { Role: ActorRole.Owner } owner && owner.Id == c.Owner => null,
-        ConsentSources.Staff when c.By is { } staff && staff.IsStaffOf(new ClinicId(c.Clinic)) =>
+        ConsentSources.Portal when c.By is { Role: ActorRole.Owner } owner && owner.Id == c.Owner.Value => null,
+        ConsentSources.Staff when c.By is { } staff && staff.IsStaffOf(c.Clinic) =>
             string.IsNullOrWhiteSpace(c.Evidence.Note) ? ConsentErrors.EvidenceMissing : null,
         ConsentSources.InboundMessage when c.By is null => string.IsNullOrWhiteSpace(c.Evidence.MessageId) ? ConsentErrors.EvidenceMissing : null,
         _ => ConsentErrors.NotYours,

@@ -8,7 +8,7 @@ public sealed record ConsentEvidence(string Source, string? IpAddress = null, st
 /// was shown; <see cref="By"/> is null only for an inbound message, which speaks for its sender.
 /// </summary>
 public sealed record ChooseConsent(
-    Guid Owner, Guid Clinic, string Purpose, string Channel, bool Granted, int? NoticeVersion, ConsentEvidence Evidence, Actor? By, DateTimeOffset Now);
+    OwnerId Owner, ClinicId Clinic, string Purpose, string Channel, bool Granted, int? NoticeVersion, ConsentEvidence Evidence, Actor? By, DateTimeOffset Now);
 
 public sealed record ConsentDecision(IReadOnlyList<object> Events, ConsentError? Error) : Decision<ConsentError>(Events, Error)
 {

@@ -8,8 +8,6 @@ public interface IConsentEvent;
 /// <summary>What a grant and a withdrawal share: one choice of one purpose on one channel, with its evidence.</summary>
 public interface IConsentChoice : IConsentEvent
 {
-    Guid OwnerId { get; }
-    Guid ClinicId { get; }
     string Purpose { get; }
     string Channel { get; }
     string Source { get; }

@@ -8,15 +8,15 @@ public enum ConsentStatus { Never, Granted, Withdrawn, Lapsed }
 public sealed record Standing(bool Granted, int? NoticeVersion, DateTimeOffset Since, string Source);
 
 /// <summary>One owner's consents at one clinic, as their events left them: the consent stream's state.</summary>
-public sealed record ConsentLedger(Guid Owner, Guid Clinic, ImmutableDictionary<(string Purpose, string Channel), Standing> Standings, long Revision)
+public sealed record ConsentLedger(OwnerId Owner, ClinicId Clinic, ImmutableDictionary<(string Purpose, string Channel), Standing> Standings, long Revision)
 {
-    public static ConsentLedger Empty(Guid owner, Guid clinic) => new(owner, clinic, ImmutableDictionary<(string, string), Standing>.Empty, -1);
+    public static ConsentLedger Empty(OwnerId owner, ClinicId clinic) => new(owner, clinic, ImmutableDictionary<(string, string), Standing>.Empty, -1);
 
-    public static ConsentLedger From(Guid owner, Guid clinic, IEnumerable<IConsentEvent> events) =>
+    public static ConsentLedger From(OwnerId owner, ClinicId clinic, IEnumerable<IConsentEvent> events) =>
         events.Aggregate(Empty(owner, clinic), (ledger, e) => ledger.Apply(e));
 
     /// <summary>The ledger as it stood at <paramref name="at"/>: a replay of the events that had happened by then.</summary>
-    public static ConsentLedger AsOf(Guid owner, Guid clinic, IEnumerable<IConsentEvent> events, DateTimeOffset at) =>
+    public static ConsentLedger AsOf(OwnerId owner, ClinicId clinic, IEnumerable<IConsentEvent> events, DateTimeOffset at) =>
         From(owner, clinic, events.TakeWhile(e => AtOf(e) <= at));
 
     public ConsentLedger Apply(IConsentEvent @event) => @event switch

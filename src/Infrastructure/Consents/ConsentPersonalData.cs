@@ -21,7 +21,7 @@ public sealed class ConsentPersonalData(NpgsqlDataSource dataSource, IEventStrea
             select purpose, channel, notice_version, granted_at, granted_source, granted_by, withdrawn_at, withdrawn_source, withdrawn_by
               from consent.periods where owner_id = $1 and clinic_id = $2 order by granted_at, purpose, channel
             """, cancellationToken, subject.Owner.Value, subject.Clinic.Value);
-        var ledger = await ExportedEvents.OfAsync(streams, PostgresConsentLedgers.StreamOf(subject.Owner.Value, subject.Clinic.Value), cancellationToken);
+        var ledger = await ExportedEvents.OfAsync(streams, PostgresConsentLedgers.StreamOf(subject.Owner, subject.Clinic), cancellationToken);
         return periods.Count == 0 && ledger.Count == 0 ? null : new { periods, ledger };
     }
 

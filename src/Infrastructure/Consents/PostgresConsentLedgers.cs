@@ -1,6 +1,7 @@
 using Npgsql;
 using VetOS.Application.Consents;
 using VetOS.Application.EventStore;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 using VetOS.Infrastructure.Database;
 using VetOS.Infrastructure.EventStore;
@@ -20,16 +21,16 @@ public sealed class PostgresConsentLedgers(
 
     public const string Renewed = "renewed";
 
-    public static StreamName StreamOf(Guid owner, Guid clinic) => Application.Commands.Streams.Consent(owner, clinic);
+    public static StreamName StreamOf(OwnerId owner, ClinicId clinic) => Application.Commands.Streams.Consent(owner, clinic);
 
-    public async Task<ConsentStream> LoadAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
+    public async Task<ConsentStream> LoadAsync(OwnerId owner, ClinicId clinic, CancellationToken cancellationToken)
     {
         var events = (await streams.LoadAsync(StreamOf(owner, clinic), cancellationToken)).Events;
         return new ConsentStream(ConsentLedger.From(owner, clinic, events.Select(e => (IConsentEvent)e.Event)), events);
     }
 
     public async Task<long> SaveAsync(
-        Guid owner, Guid clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
+        OwnerId owner, ClinicId clinic, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var stream = StreamOf(owner, clinic);
         var previous = expectedRevision < 0
@@ -42,7 +43,7 @@ public sealed class PostgresConsentLedgers(
             (connection, transaction, ct) => WriteSideAppend.RunAsync(connection, transaction, events.SelectMany(Periods), ct), cancellationToken);
     }
 
-    public async Task<ChainReport> VerifyAsync(Guid owner, Guid clinic, CancellationToken cancellationToken)
+    public async Task<ChainReport> VerifyAsync(OwnerId owner, ClinicId clinic, CancellationToken cancellationToken)
     {
         var stream = StreamOf(owner, clinic);
         return ConsentChain.Verify(stream, await store.ReadStreamAsync(stream, cancellationToken));

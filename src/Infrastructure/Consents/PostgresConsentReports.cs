@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using VetOS.Application.Consents;
 using VetOS.Application.EventStore;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 using VetOS.Infrastructure.EventStore;
 
@@ -21,7 +22,7 @@ public sealed class PostgresConsentReports(NpgsqlDataSource dataSource, Postgres
 
     public async Task<IReadOnlyList<ChainedEvent>> HistoryAsync(Guid clinic, Guid owner, CancellationToken cancellationToken)
     {
-        var recorded = await store.ReadStreamAsync(PostgresConsentLedgers.StreamOf(owner, clinic), cancellationToken);
+        var recorded = await store.ReadStreamAsync(PostgresConsentLedgers.StreamOf(new OwnerId(owner), new ClinicId(clinic)), cancellationToken);
         var events = await serializer.DeserializeAsync(recorded, cancellationToken);
         return events.Select((e, i) => new ChainedEvent(e, ConsentChain.StoredHashOf(recorded[i]))).ToList();
     }

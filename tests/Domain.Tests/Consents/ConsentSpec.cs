@@ -1,4 +1,5 @@
 using VetOS.Domain.Consents;
+using static VetOS.Domain.Tests.Owners.People;
 
 namespace VetOS.Domain.Tests.Consents;
 
@@ -11,7 +12,7 @@ internal static class ConsentSpec
     public static Scenario Given(params IConsentEvent[] events) => new(events, Reminders.Purpose());
 
     internal sealed class Scenario(IConsentEvent[] history, ConsentPurpose? purpose)
-        : Spec<ChooseConsent, ConsentError>(command => Consent.Decide(ConsentLedger.From(Reminders.AliceId, Reminders.RiversideId, history), command, purpose))
+        : Spec<ChooseConsent, ConsentError>(command => Consent.Decide(ConsentLedger.From(Alice, Riverside, history), command, purpose))
     {
         /// <summary>Decide against another purpose (other channels, later notices), or none.</summary>
         public Scenario Under(ConsentPurpose? other) => new(history, other);

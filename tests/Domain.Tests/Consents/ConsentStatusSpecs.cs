@@ -11,7 +11,7 @@ public sealed class ConsentStatusSpecs
     private static readonly DateTimeOffset RenewedAt = Earlier.AddDays(2);
     private static readonly DateTimeOffset V3At = Earlier.AddDays(3);
 
-    private static ConsentLedger Ledger(params IConsentEvent[] events) => ConsentLedger.From(AliceId, RiversideId, events);
+    private static ConsentLedger Ledger(params IConsentEvent[] events) => ConsentLedger.From(Alice, Riverside, events);
 
     [Fact]
     public void A_consent_never_chosen_is_never() =>
@@ -83,9 +83,9 @@ public sealed class ConsentStatusSpecs
     {
         IConsentEvent[] events = [Granted(at: Earlier), Withdrawn(at: V2At)];
 
-        ConsentLedger.AsOf(AliceId, RiversideId, events, Earlier.AddTicks(-1)).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Never);
-        ConsentLedger.AsOf(AliceId, RiversideId, events, Earlier).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Granted);
-        ConsentLedger.AsOf(AliceId, RiversideId, events, V2At).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Withdrawn);
+        ConsentLedger.AsOf(Alice, Riverside, events, Earlier.AddTicks(-1)).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Never);
+        ConsentLedger.AsOf(Alice, Riverside, events, Earlier).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Granted);
+        ConsentLedger.AsOf(Alice, Riverside, events, V2At).StatusOf(Purpose(), Sms, Now).Should().Be(ConsentStatus.Withdrawn);
     }
 
     [Fact]

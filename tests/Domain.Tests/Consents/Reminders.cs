@@ -12,6 +12,7 @@ internal static class Reminders
     public const string Ip = "203.0.113.7";
     public const string Browser = "Mozilla/5.0 Firefox/140.0";
 
+    // Events carry ids as plain Guids, as they are stored.
     public static readonly Guid AliceId = Alice.Value;
     public static readonly Guid RiversideId = Riverside.Value;
 
@@ -32,14 +33,14 @@ internal static class Reminders
 
     public static ChooseConsent Grant(string channel = Sms, int? notice = 1, Actor? by = null, ConsentEvidence? evidence = null, DateTimeOffset? at = null,
         string purpose = Key) =>
-        new(AliceId, RiversideId, purpose, channel, true, notice, evidence ?? Portal, by ?? AliceActing, at ?? Now);
+        new(Alice, Riverside, purpose, channel, true, notice, evidence ?? Portal, by ?? AliceActing, at ?? Now);
 
     public static ChooseConsent Withdraw(string channel = Sms, int? notice = 1, Actor? by = null, ConsentEvidence? evidence = null, DateTimeOffset? at = null) =>
-        new(AliceId, RiversideId, Key, channel, false, notice, evidence ?? Portal, by ?? AliceActing, at ?? Now);
+        new(Alice, Riverside, Key, channel, false, notice, evidence ?? Portal, by ?? AliceActing, at ?? Now);
 
     /// <summary>A message Alice sent (an SMS reply of STOP or START): no one signed in acts, the message speaks for her.</summary>
     public static ChooseConsent FromMessage(bool granted, string? messageId = "SM0001", Actor? by = null) =>
-        new(AliceId, RiversideId, Key, Sms, granted, null, Inbound(messageId), by, Now);
+        new(Alice, Riverside, Key, Sms, granted, null, Inbound(messageId), by, Now);
 
     /// <summary>Alice agreed in the portal, as the event records it.</summary>
     public static ConsentGranted Granted(string channel = Sms, int notice = 1, DateTimeOffset? at = null) =>

@@ -96,7 +96,7 @@ public sealed class WhoMayChoose
     [Fact]
     public void Nobody_acts_in_the_portal_without_signing_in() =>
         Given()
-            .When(new ChooseConsent(AliceId, RiversideId, Key, Sms, true, 1, Portal, null, Now))
+            .When(new ChooseConsent(Alice, Riverside, Key, Sms, true, 1, Portal, null, Now))
             .ThenFails(ConsentErrors.NotYours);
 
     [Fact]

@@ -21,10 +21,10 @@ public sealed class ConsentChainTests(EventStoreDatabase database) : IClassFixtu
         await scenario.ChooseAsync(owner, clinic, Reminders, MessageChannels.Email, true, Monday.AddHours(1), staffNote: "Phoned in, 14:05");
         await scenario.ChooseAsync(owner, clinic, Reminders, MessageChannels.Sms, false, Monday.AddHours(2));
         await scenario.ChooseAsync(owner, clinic, Recalls, MessageChannels.Email, true, Monday.AddHours(3));
-        return (clinic, owner, PostgresConsentLedgers.StreamOf(owner, clinic).Value);
+        return (clinic, owner, PostgresConsentLedgers.StreamOf(new OwnerId(owner), new ClinicId(clinic)).Value);
     }
 
-    private Task<ChainReport> VerifyAsync(Guid clinic, Guid owner) => scenario.Ledgers.VerifyAsync(owner, clinic, default);
+    private Task<ChainReport> VerifyAsync(Guid clinic, Guid owner) => scenario.Ledgers.VerifyAsync(new OwnerId(owner), new ClinicId(clinic), default);
 
     [Fact]
     public async Task A_chain_as_written_verifies()

@@ -28,13 +28,14 @@ public sealed class ConsentLedgerTests(EventStoreDatabase database) : IClassFixt
 
     private async Task<long> Choose(Guid owner, Guid clinic, bool granted, DateTimeOffset at, string channel = MessageChannels.Sms)
     {
-        var stream = await ledgers.LoadAsync(owner, clinic, CancellationToken.None);
+        var (ownerId, clinicId) = (new OwnerId(owner), new ClinicId(clinic));
+        var stream = await ledgers.LoadAsync(ownerId, clinicId, CancellationToken.None);
         var purpose = (await Purposes.ForClinicAsync(clinic, CancellationToken.None)).Single(p => p.Key == Reminders);
-        var by = Actor.Owner(new OwnerId(owner));
-        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(owner, clinic, Reminders, channel, granted, 1,
+        var by = Actor.Owner(ownerId);
+        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(ownerId, clinicId, Reminders, channel, granted, 1,
             new ConsentEvidence(ConsentSources.Portal, "203.0.113.7", "Firefox"), by, at), purpose);
         decision.IsRefused.Should().BeFalse(decision.Error?.Message);
-        return await ledgers.SaveAsync(owner, clinic, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), CancellationToken.None);
+        return await ledgers.SaveAsync(ownerId, clinicId, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), CancellationToken.None);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class ConsentLedgerTests(EventStoreDatabase database) : IClassFixt
         (await Check.HasConsentAsync(owner, clinic, Reminders, MessageChannels.Sms, Monday.AddHours(1), default)).Should().BeTrue();
         (await Check.HasConsentAsync(owner, clinic, Reminders, MessageChannels.Email, Monday.AddHours(1), default)).Should().BeFalse();
         (await Check.HasConsentAsync(owner, clinic, Reminders, MessageChannels.Sms, Monday.AddHours(2), default)).Should().BeFalse();
-        (await ledgers.VerifyAsync(owner, clinic, default)).Should().Be(new Application.Consents.ChainReport(true, 2, null, null));
+        (await ledgers.VerifyAsync(new OwnerId(owner), new ClinicId(clinic), default)).Should().Be(new Application.Consents.ChainReport(true, 2, null, null));
     }
 
     [Fact]
@@ -69,9 +70,9 @@ public sealed class ConsentLedgerTests(EventStoreDatabase database) : IClassFixt
         await Choose(owner, clinic, granted: true, Monday.AddHours(3));
 
         await database.ExecuteAsync("update event_store.events set data = replace(data::text, '\"sms\"', '\"email\"')::json where stream_id = $1 and stream_revision = 1",
-            PostgresConsentLedgers.StreamOf(owner, clinic).Value);
+            PostgresConsentLedgers.StreamOf(new OwnerId(owner), new ClinicId(clinic)).Value);
 
-        var report = await ledgers.VerifyAsync(owner, clinic, default);
+        var report = await ledgers.VerifyAsync(new OwnerId(owner), new ClinicId(clinic), default);
         report.Intact.Should().BeFalse();
         report.FirstBrokenRevision.Should().Be(1);
     }

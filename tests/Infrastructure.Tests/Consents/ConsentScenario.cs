@@ -49,19 +49,19 @@ public sealed class ConsentScenario(EventStoreDatabase database)
     /// <summary>The owner's choice in the portal (or, with a note, staff's on the owner's word) against the notice in force then; false if it changed nothing.</summary>
     public async Task<bool> ChooseAsync(Guid owner, Guid clinic, string purpose, string channel, bool granted, DateTimeOffset at, string? staffNote = null)
     {
-        var ledgers = Ledgers;
-        var stream = await ledgers.LoadAsync(owner, clinic, CancellationToken.None);
+        var (ledgers, ownerId, clinicId) = (Ledgers, new OwnerId(owner), new ClinicId(clinic));
+        var stream = await ledgers.LoadAsync(ownerId, clinicId, CancellationToken.None);
         var offered = (await Purposes.ForClinicAsync(clinic, CancellationToken.None)).Single(p => p.Key == purpose);
-        var by = staffNote is null ? Actor.Owner(new OwnerId(owner)) : new Actor(Guid.NewGuid(), ActorRole.Receptionist, new ClinicId(clinic));
+        var by = staffNote is null ? Actor.Owner(ownerId) : new Actor(Guid.NewGuid(), ActorRole.Receptionist, clinicId);
         var evidence = staffNote is null
             ? new ConsentEvidence(ConsentSources.Portal, "203.0.113.7", "Firefox/140.0")
             : new ConsentEvidence(ConsentSources.Staff, Note: staffNote);
         var decision = Consent.Decide(stream.Ledger,
-            new ChooseConsent(owner, clinic, purpose, channel, granted, offered.NoticeAt(at)?.Version, evidence, by, at), offered);
+            new ChooseConsent(ownerId, clinicId, purpose, channel, granted, offered.NoticeAt(at)?.Version, evidence, by, at), offered);
         decision.IsRefused.Should().BeFalse(decision.Error?.Message);
         if (decision.Events.Count == 0)
             return false;
-        await ledgers.SaveAsync(owner, clinic, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), CancellationToken.None);
+        await ledgers.SaveAsync(ownerId, clinicId, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), CancellationToken.None);
         return true;
     }
 

@@ -49,16 +49,16 @@ public sealed class ConsentGateTests(MessagingHost host) : IClassFixture<Messagi
 
     private async Task Choose(Guid owner, Guid clinic, bool granted)
     {
-        var ledgers = host.Services.GetRequiredService<IConsentLedgers>();
-        var stream = await ledgers.LoadAsync(owner, clinic, default);
+        var (ledgers, ownerId, clinicId) = (host.Services.GetRequiredService<IConsentLedgers>(), new OwnerId(owner), new ClinicId(clinic));
+        var stream = await ledgers.LoadAsync(ownerId, clinicId, default);
         var purpose = (await host.Services.GetRequiredService<IConsentPurposes>().ForClinicAsync(clinic, default))
             .Single(p => p.Key == ConsentPurpose.AppointmentReminders);
         var at = host.Clock.GetUtcNow().AddMinutes(granted ? -10 : -5);
-        var by = Actor.Owner(new OwnerId(owner));
-        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(owner, clinic, ConsentPurpose.AppointmentReminders, MessageChannels.Sms, granted, 1,
+        var by = Actor.Owner(ownerId);
+        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(ownerId, clinicId, ConsentPurpose.AppointmentReminders, MessageChannels.Sms, granted, 1,
             new ConsentEvidence(ConsentSources.Portal), by, at), purpose);
         decision.IsRefused.Should().BeFalse(decision.Error?.Message);
-        await ledgers.SaveAsync(owner, clinic, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), default);
+        await ledgers.SaveAsync(ownerId, clinicId, stream.Ledger.Revision, decision.Events, new EventMetadata(Guid.NewGuid(), null, by.Tag, at), default);
     }
 
     private Task<long> Count(string sql, params object[] parameters) => host.Database.ScalarAsync<long>(sql, parameters);

@@ -118,12 +118,12 @@ public sealed partial class ConsentAuditTests(VetOSApp app) : IClassFixture<VetO
 
     private async Task ChooseAsync(Guid owner, string channel, bool granted, ConsentEvidence evidence, Actor? by, DateTimeOffset at)
     {
-        var ledgers = app.Services.GetRequiredService<IConsentLedgers>();
+        var (ledgers, ownerId, clinicId) = (app.Services.GetRequiredService<IConsentLedgers>(), new OwnerId(owner), new ClinicId(DemoClinic.Id));
         var purpose = (await app.Services.GetRequiredService<IConsentPurposes>().ForClinicAsync(DemoClinic.Id, default)).Single(p => p.Key == Reminders);
-        var stream = await ledgers.LoadAsync(owner, DemoClinic.Id, default);
-        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(owner, DemoClinic.Id, Reminders, channel, granted, 1, evidence, by, at), purpose);
+        var stream = await ledgers.LoadAsync(ownerId, clinicId, default);
+        var decision = Consent.Decide(stream.Ledger, new ChooseConsent(ownerId, clinicId, Reminders, channel, granted, 1, evidence, by, at), purpose);
         decision.Events.Should().ContainSingle(decision.Error?.Message);
-        await ledgers.SaveAsync(owner, DemoClinic.Id, stream.Ledger.Revision, decision.Events,
+        await ledgers.SaveAsync(ownerId, clinicId, stream.Ledger.Revision, decision.Events,
             new EventMetadata(Guid.NewGuid(), null, by?.Tag ?? "inbound-message", at), default);
     }
 

@@ -73,7 +73,7 @@ public static class ConsentClient
     public static Task<bool> HasConsent(this VetOSApp app, Actor owner, string channel, DateTimeOffset at, Guid? clinic = null, string purpose = Reminders) =>
         app.Services.GetRequiredService<IConsentCheck>().HasConsentAsync(owner.Id, clinic ?? Demo, purpose, channel, at, CancellationToken.None);
 
-    public static string StreamOf(Actor owner, Guid? clinic = null) => PostgresConsentLedgers.StreamOf(owner.Id, clinic ?? Demo).Value;
+    public static string StreamOf(Actor owner, Guid? clinic = null) => PostgresConsentLedgers.StreamOf(new OwnerId(owner.Id), new ClinicId(clinic ?? Demo)).Value;
 
     public static async Task<string?> RuleOf(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("rule", out var rule) ? rule.GetString() : null;

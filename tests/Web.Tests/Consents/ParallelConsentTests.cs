@@ -37,7 +37,7 @@ public sealed class ParallelConsentTests(VetOSApp app) : IClassFixture<VetOSApp>
         open.Should().Be(types[^1] == "consent.v1.granted" ? 1 : 0);
         (await owner.Consents()).Standing(Sms).Status.Should().Be(types[^1] == "consent.v1.granted" ? "granted" : "withdrawn");
         (await app.HasConsent(actor, Sms, app.Clock.GetUtcNow())).Should().Be(types[^1] == "consent.v1.granted");
-        var chain = await app.Services.GetRequiredService<IConsentLedgers>().VerifyAsync(actor.Id, Demo, CancellationToken.None);
+        var chain = await app.Services.GetRequiredService<IConsentLedgers>().VerifyAsync(new OwnerId(actor.Id), new ClinicId(Demo), CancellationToken.None);
         chain.Should().Be(new ChainReport(true, types.Length, null, null));
     }
 

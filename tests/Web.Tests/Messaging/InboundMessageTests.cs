@@ -1,6 +1,7 @@
 using System.Net;
 using VetOS.Application.Consents;
 using VetOS.Application.Messaging;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 using VetOS.Infrastructure.Clinics;
 using VetOS.Web.Tests.Bookings;
@@ -23,7 +24,7 @@ public sealed class InboundMessageTests(MessagingApp app) : IClassFixture<Messag
         await app.Services.GetRequiredService<IConsentCheck>().HasConsentAsync(owner, DemoClinic.Id, Reminders, "sms", at, default);
 
     private async Task<IReadOnlyList<object>> ConsentHistory(Guid owner) =>
-        (await app.Services.GetRequiredService<IConsentLedgers>().LoadAsync(owner, DemoClinic.Id, default)).Events.Select(e => e.Event).ToList();
+        (await app.Services.GetRequiredService<IConsentLedgers>().LoadAsync(new OwnerId(owner), new ClinicId(DemoClinic.Id), default)).Events.Select(e => e.Event).ToList();
 
     [Fact]
     public async Task Stop_withdraws_sms_consent_with_the_message_as_evidence_so_no_reminder_goes_and_start_restores_it()

@@ -1,5 +1,6 @@
 using Mediator;
 using VetOS.Application.Consents;
+using VetOS.Domain;
 using VetOS.Domain.Consents;
 
 namespace VetOS.Application.Messaging.Inbound;
@@ -21,7 +22,7 @@ public sealed class ConsentByReply(ISender sender, IConsentPurposes purposes, IC
     {
         foreach (var (owner, clinic, purpose) in await OfferedAsync(owners, channel, cancellationToken))
         {
-            var standing = (await ledgers.LoadAsync(owner, clinic, cancellationToken)).Ledger.StandingOf(purpose.Key, channel);
+            var standing = (await ledgers.LoadAsync(new OwnerId(owner), new ClinicId(clinic), cancellationToken)).Ledger.StandingOf(purpose.Key, channel);
             if (standing is { Granted: false, Source: ConsentSources.InboundMessage })
                 await sender.Send(new RecordInboundConsentCommand(owner, clinic, purpose.Key, channel, true, messageSid), cancellationToken);
         }
