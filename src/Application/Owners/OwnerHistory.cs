@@ -30,7 +30,8 @@ public static class OwnerHistory
 
     private static HistoryEntry? Describe(IOwnerEvent e, OwnerRecord before, OwnerRecord after, OwnerRecord now) => e switch
     {
-        ContactDetailsChanged c => Entry(c.By, c.At, "contact-details-changed", null, null, Diff(before.Contact, after.Contact)),
+        ContactDetailsChanged c => Entry(c.By, c.At, "contact-details-changed", null, null,
+            [.. Diff(before.Contact, after.Contact), .. c.Why is null ? [] : new[] { new FieldChange("reason", null, c.Why) }]),
         PetAdded p => PetEntry(p.By, p.At, "pet-added", p.PetId, before, after, now),
         PetDetailsChanged p => PetEntry(p.By, p.At, "pet-details-changed", p.PetId, before, after, now),
         PetArchived p => Entry(p.By, p.At, "pet-archived", p.PetId, NameOf(new PetId(p.PetId), after, now), [new FieldChange("reason", null, p.Reason)]),

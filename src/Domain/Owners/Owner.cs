@@ -22,7 +22,8 @@ public static class Owner
         if (state.Contact == c.Details)
             return OwnerDecision.Accept();
         var d = c.Details;
-        return OwnerDecision.Accept(new ContactDetailsChanged(state.Id.Value, d.Name, d.Phone, d.PreferredChannel, c.By.Tag, c.Now));
+        return OwnerDecision.Accept(new ContactDetailsChanged(state.Id.Value, d.Name, d.Phone, d.PreferredChannel, c.By.Tag, c.Now,
+            string.IsNullOrWhiteSpace(c.Why) ? null : c.Why.Trim()));
     }
 
     private static OwnerDecision Add(OwnerRecord state, AddPet c)

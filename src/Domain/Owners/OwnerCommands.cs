@@ -3,8 +3,8 @@ namespace VetOS.Domain.Owners;
 /// <summary>Every change says who acts, when, and which clinics the owner is a client of (whose staff may act too).</summary>
 public abstract record OwnerCommand(Actor By, DateTimeOffset Now, IReadOnlyCollection<ClinicId> ClientOf);
 
-/// <summary>The owner changes their contact details, or a clinic's staff correct them.</summary>
-public sealed record ChangeContactDetails(Actor By, DateTimeOffset Now, IReadOnlyCollection<ClinicId> ClientOf, ContactDetails Details)
+/// <summary>The owner changes their contact details, or a clinic's staff correct them, saying why if they like.</summary>
+public sealed record ChangeContactDetails(Actor By, DateTimeOffset Now, IReadOnlyCollection<ClinicId> ClientOf, ContactDetails Details, string? Why = null)
     : OwnerCommand(By, Now, ClientOf);
 
 public sealed record AddPet(Actor By, DateTimeOffset Now, IReadOnlyCollection<ClinicId> ClientOf, PetId Pet, PetDetails Details)

@@ -5,10 +5,11 @@ namespace VetOS.Domain.Owners;
 /// <summary>An event in an owner's stream; <see cref="OwnerRecord.Apply"/> has a case for each.</summary>
 public interface IOwnerEvent;
 
+/// <summary><see cref="Why"/>: the reason given for a correction (none in events written before reasons were recorded).</summary>
 [EventType("owner.v1.contact-details-changed")]
 public sealed record ContactDetailsChanged(
     [property: DataSubject] Guid OwnerId, [property: PersonalData] string Name, [property: PersonalData] string Phone,
-    string PreferredChannel, string By, DateTimeOffset At) : IOwnerEvent;
+    string PreferredChannel, string By, DateTimeOffset At, [property: PersonalData] string? Why = null) : IOwnerEvent;
 
 [EventType("owner.v1.pet-added")]
 public sealed record PetAdded(

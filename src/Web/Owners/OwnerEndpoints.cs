@@ -6,8 +6,11 @@ using VetOS.Web.Http;
 
 namespace VetOS.Web.Owners;
 
-/// <summary><c>PhoneCountry</c> (e.g. GB): the country a national number is written in; without it the phone starts with + and its country code.</summary>
-public sealed record ContactDetailsRequest(string Name, string Phone, string PreferredChannel, string? PhoneCountry = null);
+/// <summary>
+/// <c>PhoneCountry</c> (e.g. GB): the country a national number is written in; without it the phone starts with + and its
+/// country code. <c>Why</c> (optional): the reason for the change, kept in the owner's history.
+/// </summary>
+public sealed record ContactDetailsRequest(string Name, string Phone, string PreferredChannel, string? PhoneCountry = null, string? Why = null);
 
 public sealed record PetRequest(
     string Name, string Species, string? Breed, DateOnly? BirthDate, string? Sex, bool? Neutered, decimal? WeightKg, string? Notes);
@@ -47,7 +50,7 @@ public static class OwnerEndpoints
 
     public static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> UpdateProfile(ContactDetailsRequest body,
         [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext context, CancellationToken ct) =>
-        (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, Revisions.ExpectedRevision(ifMatch), body.PhoneCountry), ct))
+        (await mediator.Send(new UpdateMyContactDetailsCommand(body.Name, body.Phone, body.PreferredChannel, Revisions.ExpectedRevision(ifMatch), body.PhoneCountry, body.Why), ct))
             .ToHttp(context);
 
     public static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(IMediator mediator, CancellationToken ct) =>
@@ -84,5 +87,5 @@ public static class OwnerEndpoints
     public static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CorrectContact(Guid clinicId, Guid ownerId, ContactDetailsRequest body,
         [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext context, CancellationToken ct) =>
         (await mediator.Send(new CorrectContactDetailsCommand(clinicId, ownerId, body.Name, body.Phone, body.PreferredChannel,
-            Revisions.ExpectedRevision(ifMatch), body.PhoneCountry), ct)).ToHttp(context);
+            Revisions.ExpectedRevision(ifMatch), body.PhoneCountry, body.Why), ct)).ToHttp(context);
 }

@@ -39,6 +39,18 @@ public sealed class ChangingContactDetails
             .Then(ContactChanged(Moved, by: Receptionist, at: Now));
 
     [Fact]
+    public void The_reason_for_a_correction_is_recorded_with_it_trimmed() =>
+        Given(ContactChanged())
+            .When(ChangeContact(Moved, by: Receptionist) with { Why = "  She phoned from her new number " })
+            .Then(new ContactDetailsChanged(Alice.Value, "Alice Jones", "+447700900456", "sms", Receptionist.Tag, Now, "She phoned from her new number"));
+
+    [Fact]
+    public void A_blank_reason_is_no_reason() =>
+        Given(ContactChanged())
+            .When(ChangeContact(Moved) with { Why = "   " })
+            .Then(new ContactDetailsChanged(Alice.Value, "Alice Jones", "+447700900456", "sms", AliceActing.Tag, Now));
+
+    [Fact]
     public void A_vet_of_her_clinic_may_correct_them() =>
         Given(ContactChanged())
             .When(ChangeContact(Moved, by: Vet))

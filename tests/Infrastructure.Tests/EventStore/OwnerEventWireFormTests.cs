@@ -16,8 +16,8 @@ public sealed class OwnerEventWireFormTests
 
     public static TheoryData<object, string, string> Events => new()
     {
-        { new ContactDetailsChanged(Owner, "Ada Lovelace", "+447700900123", "sms", "owner:x", At), "owner.v1.contact-details-changed",
-          """{"ownerId":"11111111-1111-1111-1111-111111111111","name":"Ada Lovelace","phone":"\u002B447700900123","preferredChannel":"sms","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
+        { new ContactDetailsChanged(Owner, "Ada Lovelace", "+447700900123", "sms", "receptionist:y", At, "She phoned: new number"), "owner.v1.contact-details-changed",
+          """{"ownerId":"11111111-1111-1111-1111-111111111111","name":"Ada Lovelace","phone":"\u002B447700900123","preferredChannel":"sms","by":"receptionist:y","at":"2026-11-23T09:00:00+00:00","why":"She phoned: new number"}""" },
         { new PetAdded(Owner, Pet, "Biscuit", "dog", "Beagle", new DateOnly(2020, 5, 1), "female", true, 12.5m, "Shy", "owner:x", At), "owner.v1.pet-added",
           """{"ownerId":"11111111-1111-1111-1111-111111111111","petId":"22222222-2222-2222-2222-222222222222","name":"Biscuit","species":"dog","breed":"Beagle","birthDate":"2020-05-01","sex":"female","neutered":true,"weightKg":12.5,"notes":"Shy","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
         { new PetDetailsChanged(Owner, Pet, "Biscuit", "dog", "", null, "unknown", false, null, "", "vet:y", At), "owner.v1.pet-details-changed",
@@ -38,11 +38,20 @@ public sealed class OwnerEventWireFormTests
     }
 
     [Fact]
-    public void Names_phone_numbers_breeds_and_notes_are_personal_data_of_the_owner()
+    public void A_change_of_contact_details_written_before_reasons_were_recorded_still_reads_without_one()
+    {
+        const string before = """{"ownerId":"11111111-1111-1111-1111-111111111111","name":"Ada Lovelace","phone":"\u002B447700900123","preferredChannel":"sms","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""";
+
+        JsonSerializer.Deserialize<ContactDetailsChanged>(before, EventSerializer.Json)
+            .Should().Be(new ContactDetailsChanged(Owner, "Ada Lovelace", "+447700900123", "sms", "owner:x", At));
+    }
+
+    [Fact]
+    public void Names_phone_numbers_reasons_breeds_and_notes_are_personal_data_of_the_owner()
     {
         var registry = EventTypeRegistry.FromAssemblies(typeof(PetAdded).Assembly);
 
-        registry.For(typeof(ContactDetailsChanged)).Should().Match<EventShape>(s => s.SubjectField == "ownerId" && s.PersonalFields.SequenceEqual(new[] { "name", "phone" }));
+        registry.For(typeof(ContactDetailsChanged)).Should().Match<EventShape>(s => s.SubjectField == "ownerId" && s.PersonalFields.SequenceEqual(new[] { "name", "phone", "why" }));
         registry.For(typeof(PetAdded)).PersonalFields.Should().Equal("name", "breed", "notes");
         registry.For(typeof(PetDetailsChanged)).PersonalFields.Should().Equal("name", "breed", "notes");
         registry.For(typeof(PetArchived)).HasPersonalData.Should().BeFalse();

@@ -89,7 +89,7 @@ public sealed class ProfileAndPetsTests(VetOSApp app) : IClassFixture<VetOSApp>
     }
 
     [Fact]
-    public async Task The_history_shows_who_changed_what_and_when_newest_first_including_a_staff_correction()
+    public async Task The_history_shows_who_changed_what_why_and_when_newest_first_including_a_staff_correction()
     {
         var (actor, _) = await app.NewClient("Grace Hopper", "+447911123111");
         var owner = app.ClientAs(actor);
@@ -99,7 +99,7 @@ public sealed class ProfileAndPetsTests(VetOSApp app) : IClassFixture<VetOSApp>
         var pet = await owner.AddPetOk(Pet("Pixel", species: "cat"));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var corrected = await app.ClientAs(Receptionist).Send(HttpMethod.Put, $"/api/clinics/{Clinic}/clients/{actor.Id}/contact",
-            new { name = "Grace M. Hopper", phone = "+447911123222", preferredChannel = "email" });
+            new { name = "Grace M. Hopper", phone = "+447911123222", preferredChannel = "email", why = "She asked at the desk to add her initial" });
 
         var history = await owner.History();
 
@@ -108,7 +108,7 @@ public sealed class ProfileAndPetsTests(VetOSApp app) : IClassFixture<VetOSApp>
             ("contact-details-changed", Receptionist.Tag, "receptionist", first.AddMinutes(2)),
             ("pet-added", actor.Tag, "owner", first.AddMinutes(1)),
             ("contact-details-changed", actor.Tag, "owner", first));
-        history[0].Fields.Should().Equal(new FieldChange("name", "Grace Hopper", "Grace M. Hopper"));
+        history[0].Fields.Should().Equal(new FieldChange("name", "Grace Hopper", "Grace M. Hopper"), new FieldChange("reason", null, "She asked at the desk to add her initial"));
         (history[1].PetId, history[1].PetName).Should().Be((pet.Id, "Pixel"));
         history[1].Fields.Should().Contain(new FieldChange("notes", null, "Bites when nervous")).And.Contain(new FieldChange("weightKg", null, "12.5"));
         history[2].Fields.Select(f => f.Field).Should().Equal("name", "phone", "preferredChannel");
