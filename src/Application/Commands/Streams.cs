@@ -11,4 +11,6 @@ public static class Streams
     public static StreamName Owner(OwnerId id) => StreamName.For("owner", id.Value.ToString("N"));
 
     public static StreamName Consent(Guid owner, Guid clinic) => StreamName.For("consent", $"{clinic:N}.{owner:N}");
+
+    public static StreamName PrivacyRequest(Guid id) => StreamName.For("privacy-request", id.ToString("N"));
 }

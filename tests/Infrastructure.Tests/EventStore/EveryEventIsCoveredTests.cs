@@ -3,6 +3,7 @@ using VetOS.Domain.Bookings;
 using VetOS.Domain.Consents;
 using VetOS.Domain.Events;
 using VetOS.Domain.Owners;
+using VetOS.Domain.PrivacyRequests;
 using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.Tests.EventStore;
@@ -20,6 +21,7 @@ public sealed class EveryEventIsCoveredTests
         new(typeof(IBookingEvent), BookingEventWireFormTests.Events, e => Appointment.None.Apply((IBookingEvent)e)),
         new(typeof(IOwnerEvent), OwnerEventWireFormTests.Events, e => OwnerRecord.Empty(default).Apply((IOwnerEvent)e)),
         new(typeof(IConsentEvent), ConsentEventWireFormTests.Events, e => ConsentLedger.Empty(default, default).Apply((IConsentEvent)e)),
+        new(typeof(IPrivacyRequestEvent), PrivacyRequestEventWireFormTests.Events, e => PrivacyRequest.None.Apply((IPrivacyRequestEvent)e)),
     ];
 
     public static TheoryData<Type> EventTypes =>
