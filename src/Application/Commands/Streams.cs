@@ -13,4 +13,6 @@ public static class Streams
     public static StreamName Consent(OwnerId owner, ClinicId clinic) => StreamName.For("consent", $"{clinic.Value:N}.{owner.Value:N}");
 
     public static StreamName Conversation(OwnerId owner, ClinicId clinic) => StreamName.For("conversation", $"{clinic.Value:N}.{owner.Value:N}");
+
+    public static StreamName PrivacyRequest(Guid id) => StreamName.For("privacy-request", id.ToString("N"));
 }

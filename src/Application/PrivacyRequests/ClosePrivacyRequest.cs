@@ -27,6 +27,6 @@ public sealed class ClosePrivacyRequestHandler(PrivacyRequestRunner runner) : IC
     public async ValueTask<PrivacyRequestResult> Handle(ClosePrivacyRequestCommand command, CancellationToken cancellationToken) =>
         await runner.ChangeAsync(command.Clinic, command.Request, command.ExpectedRevision, (request, by, now) =>
             command.Status == PrivacyRequestStatus.PartlyRefused ? request.PartlyRefuse(command.Outcome.Trim(), by, now)
-            : request.Kind == PrivacyRequestKind.Erasure ? PrivacyRequestChange.Refused(PrivacyRequestErrors.WrongKind)
+            : request.Kind == PrivacyRequestKind.Erasure ? PrivacyRequestErrors.WrongKind
             : request.Complete(command.Outcome.Trim(), by, now), cancellationToken);
 }

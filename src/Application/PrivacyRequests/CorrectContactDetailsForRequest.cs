@@ -45,6 +45,6 @@ public sealed class CorrectContactDetailsForRequestHandler(
             (by, now, clinics) => new ChangeContactDetails(by, now, clinics, command.ToDetails()), cancellationToken);
         if (corrected.Error is { } error)
             return PrivacyRequestResult.Refused(new PrivacyRequestError(error.Code, error.Message));
-        return await runner.ChangeAsync(request, request.Revision, (next, by, now) => next.CompleteCorrection(why, by, now), cancellationToken);
+        return await runner.ChangeAsync(command.Clinic, request.Id, request.Revision, (next, by, now) => next.CompleteCorrection(why, by, now), cancellationToken);
     }
 }

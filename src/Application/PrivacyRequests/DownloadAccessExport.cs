@@ -30,7 +30,8 @@ public sealed class DownloadAccessExportValidator : AbstractValidator<DownloadAc
     public DownloadAccessExportValidator() => RuleFor(q => q.Format).Must(f => f is "json" or "html").WithMessage("Ask for json or html.");
 }
 
-public sealed class DownloadAccessExportHandler(IPrivacyRequests requests, IAccessExports exports, ICurrentActor current, TimeProvider clock)
+public sealed class DownloadAccessExportHandler(
+    IPrivacyRequests requests, PrivacyRequestRunner runner, IAccessExports exports, ICurrentActor current, TimeProvider clock)
     : IQueryHandler<DownloadAccessExportQuery, ExportDownload>
 {
     public async ValueTask<ExportDownload> Handle(DownloadAccessExportQuery query, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class DownloadAccessExportHandler(IPrivacyRequests requests, IAcce
         if (status.ExpiresAt <= clock.GetUtcNow())
             return new(request.Clinic.Value, request.Owner.Value, null, ExportDownload.Expired);
         var document = await exports.DocumentAsync(request.Id, query.Format, cancellationToken);
-        await requests.AddStepAsync(request.Id, new PrivacyRequestStep(clock.GetUtcNow(), actor.Tag, "export downloaded", query.Format), cancellationToken);
+        await runner.ChangeAsync(request.Clinic.Value, request.Id, null, (r, by, at) => r.RecordDownload(query.Format, by, at), cancellationToken);
         return new(request.Clinic.Value, request.Owner.Value, document, null);
     }
 

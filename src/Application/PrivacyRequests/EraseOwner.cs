@@ -64,7 +64,7 @@ public sealed class EraseOwnerHandler(
             return Refused(PrivacyRequestErrors.UpcomingAppointments);
         if (request.Status != PrivacyRequestStatus.InProgress)
         {
-            var started = await runner.ChangeAsync(request, null, (r, by, at) => r.Start(by, at), cancellationToken);
+            var started = await runner.ChangeAsync(command.Clinic, request.Id, null, (r, by, at) => r.Start(by, at), cancellationToken);
             if (started.Error is { } error)
                 return Refused(error);
             request = (await requests.FindAsync(request.Id, cancellationToken))!;
@@ -103,8 +103,7 @@ public sealed class EraseOwnerHandler(
         await records.SaveReportAsync(request.Id, current.Actor!.Tag, now, new { kind = "erasure", report, outcome = report.Outcome }, cancellationToken);
         if (report.Traces.Count > 0)
             return new(PrivacyRequestView.Of(request, now), report, PrivacyRequestErrors.TracesFound);
-        request = (await requests.FindAsync(request.Id, cancellationToken))!; // as the erasure left it
-        var completed = await runner.ChangeAsync(request, null, (r, by, at) => r.Complete(report.Outcome, by, at), cancellationToken);
+        var completed = await runner.ChangeAsync(command.Clinic, request.Id, null, (r, by, at) => r.CompleteErasure(report.Outcome, by, at), cancellationToken);
         if (completed.Error is null)
             await records.ForgetTermsAsync(request.Id, cancellationToken);
         return new(completed.Request, report, completed.Error);

@@ -23,7 +23,7 @@ public sealed class FileMyPrivacyRequestValidator : AbstractValidator<FileMyPriv
     }
 }
 
-public sealed class FileMyPrivacyRequestHandler(IPrivacyRequests requests, IClinicClients clients, ICurrentActor current, TimeProvider clock)
+public sealed class FileMyPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients, ICurrentActor current)
     : ICommandHandler<FileMyPrivacyRequestCommand, PrivacyRequestResult>
 {
     public async ValueTask<PrivacyRequestResult> Handle(FileMyPrivacyRequestCommand command, CancellationToken cancellationToken)
@@ -31,10 +31,9 @@ public sealed class FileMyPrivacyRequestHandler(IPrivacyRequests requests, IClin
         var owner = current.SignedInOwner();
         if (!(await clients.ClinicsOfAsync(owner.Value, cancellationToken)).Any(c => c.Clinic == command.Clinic))
             return PrivacyRequestResult.Refused(PrivacyRequestErrors.NotFound);
-        var now = clock.GetUtcNow();
-        var (request, step) = PrivacyRequest.FiledByOwner(Guid.CreateVersion7(), new ClinicId(command.Clinic), owner, command.Kind,
-            command.Details?.Trim() ?? "", now);
-        await requests.AddAsync(request, step, cancellationToken);
-        return new(PrivacyRequestView.Of(request, now), null);
+        var id = Guid.CreateVersion7();
+        return await runner.OpenAsync(id, (_, now) =>
+            PrivacyRequest.FileByOwner(id, new ClinicId(command.Clinic), owner, command.Kind, command.Details?.Trim() ?? "", now),
+            cancellationToken);
     }
 }

@@ -30,18 +30,16 @@ public sealed class LogPrivacyRequestValidator : AbstractValidator<LogPrivacyReq
     }
 }
 
-public sealed class LogPrivacyRequestHandler(IPrivacyRequests requests, IClinicClients clients, ICurrentActor current, TimeProvider clock)
+public sealed class LogPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients)
     : ICommandHandler<LogPrivacyRequestCommand, PrivacyRequestResult>
 {
     public async ValueTask<PrivacyRequestResult> Handle(LogPrivacyRequestCommand command, CancellationToken cancellationToken)
     {
         if (!(await clients.ClinicsOfAsync(command.Owner, cancellationToken)).Any(c => c.Clinic == command.Clinic))
             return PrivacyRequestResult.Refused(PrivacyRequestErrors.NotFound);
-        var now = clock.GetUtcNow();
-        var (request, step) = PrivacyRequest.LoggedByStaff(Guid.CreateVersion7(), new ClinicId(command.Clinic), new OwnerId(command.Owner),
-            command.Kind, command.ReceivedVia, command.Verification?.Trim() ?? "", command.Details?.Trim() ?? "", command.ReceivedAt ?? now,
-            current.Actor!, now);
-        await requests.AddAsync(request, step, cancellationToken);
-        return new(PrivacyRequestView.Of(request, now), null);
+        var id = Guid.CreateVersion7();
+        return await runner.OpenAsync(id, (by, now) => PrivacyRequest.LogByStaff(id, new ClinicId(command.Clinic), new OwnerId(command.Owner),
+            command.Kind, command.ReceivedVia, command.Verification?.Trim() ?? "", command.Details?.Trim() ?? "", command.ReceivedAt ?? now, by, now),
+            cancellationToken);
     }
 }

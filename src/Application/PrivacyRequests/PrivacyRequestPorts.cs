@@ -1,21 +1,24 @@
+using VetOS.Application.EventStore;
 using VetOS.Application.PersonalData;
 using VetOS.Domain;
 using VetOS.Domain.PrivacyRequests;
 
 namespace VetOS.Application.PrivacyRequests;
 
-/// <summary>The clinic's privacy requests and their steps.</summary>
+/// <summary>
+/// The clinic's privacy requests: each a stream of its events, and the rows (the request and its steps) that the queue, the
+/// owner's list, the reminders and the export read, written in the append's transaction.
+/// </summary>
 public interface IPrivacyRequests
 {
-    Task AddAsync(PrivacyRequest request, PrivacyRequestStep step, CancellationToken cancellationToken);
+    /// <summary>The request as its stream holds it (<see cref="PrivacyRequest.None"/>: none), and the stream's revision (-1: none).</summary>
+    Task<(PrivacyRequest Request, long Revision)> LoadAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Fails with <see cref="WrongExpectedRevisionException"/> when the stream moved past <paramref name="expectedRevision"/>.</summary>
+    Task<long> AppendAsync(Guid id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken);
+
+    /// <summary>The request as its row holds it.</summary>
     Task<PrivacyRequest?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>False when the request moved past <paramref name="expectedRevision"/> meanwhile: nothing is saved.</summary>
-    Task<bool> SaveAsync(PrivacyRequest next, PrivacyRequestStep step, long expectedRevision, CancellationToken cancellationToken);
-
-    /// <summary>A step that changes nothing but is on record, such as a download of the export.</summary>
-    Task AddStepAsync(Guid id, PrivacyRequestStep step, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PrivacyRequestStep>> StepsAsync(Guid id, CancellationToken cancellationToken);
 

@@ -14,40 +14,19 @@ public static class RequestChannels
     public static readonly IReadOnlyList<string> Staff = ["email", "phone", "in-person", "post"];
 }
 
-public sealed record PrivacyRequestError(string Code, string Message);
-
-public static class PrivacyRequestErrors
+/// <summary>The outcome of a decision on a request: the new events (none when nothing changes), or the rule that was broken.</summary>
+public sealed record PrivacyRequestDecision(IReadOnlyList<object> Events, PrivacyRequestError? Error) : Decision<PrivacyRequestError>(Events, Error)
 {
-    public static readonly PrivacyRequestError NotFound = new("not-found", "There is no such request.");
-    public static readonly PrivacyRequestError Closed = new("request-closed", "The request is closed already.");
-    public static readonly PrivacyRequestError NotVerified = new("identity-not-verified", "Verify the requester's identity first.");
-    public static readonly PrivacyRequestError AlreadyVerified = new("identity-already-verified", "The requester's identity is verified already.");
-    public static readonly PrivacyRequestError ExtensionTooLong = new("extension-too-long",
-        "A request may be extended by at most two months in all.");
-    public static readonly PrivacyRequestError ExtensionNeedsReason = new("extension-needs-reason",
-        "Give the reason for the extension; the owner is told it.");
-    public static readonly PrivacyRequestError CorrectionNeedsReason = new("correction-needs-reason", "Say why the details are corrected.");
-    public static readonly PrivacyRequestError WrongKind = new("wrong-kind", "That is not what this request asks for.");
-    public static readonly PrivacyRequestError UpcomingAppointments = new("upcoming-appointments",
-        "The owner has appointments still to come at the clinic: cancel them (or let them pass) before erasing.");
-    public static readonly PrivacyRequestError TracesFound = new("traces-found",
-        "The erasure ran, but the scan still finds the owner's details; see the report. The request stays in progress.");
-    public static readonly PrivacyRequestError Stale = new("changed-since-read", "The request changed since you last read it; reload it and try again.");
-}
+    public static PrivacyRequestDecision Accept(params IPrivacyRequestEvent[] events) => new(events, null);
 
-/// <summary>One step in a request's life: what happened, when, by whom, and a note for the record.</summary>
-public sealed record PrivacyRequestStep(DateTimeOffset At, string By, string What, string Note);
-
-/// <summary>A request moved on, with the step that records it; or the rule it broke.</summary>
-public sealed record PrivacyRequestChange(PrivacyRequest? Next, PrivacyRequestStep? Step, PrivacyRequestError? Error)
-{
-    public static PrivacyRequestChange Refused(PrivacyRequestError error) => new(null, null, error);
+    public static implicit operator PrivacyRequestDecision(PrivacyRequestError error) => new([], error);
 }
 
 /// <summary>
 /// An owner's request to the clinic, the controller, to access, correct or erase their data. The clinic answers within one
 /// month of receipt; it may extend that by up to two more months, giving a reason the owner is told. Identity is verified
-/// before anything is disclosed or erased.
+/// before anything is disclosed or erased. <see cref="Revision"/> counts the changes to the request itself: steps that change
+/// nothing (an export downloaded or built again) leave it, so they do not make a reader's copy stale.
 /// </summary>
 public sealed record PrivacyRequest(
     Guid Id, ClinicId Clinic, OwnerId Owner, PrivacyRequestKind Kind, string ReceivedVia, string Verification, string Details,
@@ -56,6 +35,12 @@ public sealed record PrivacyRequest(
 {
     public const int MostExtraMonths = 2;
     public static readonly TimeSpan NearlyDue = TimeSpan.FromDays(7);
+
+    /// <summary>No request: the state before its stream's first event.</summary>
+    public static readonly PrivacyRequest None =
+        new(Guid.Empty, default, default, default, "", "", "", default, 0, null, PrivacyRequestStatus.Received, null, null, -1);
+
+    public bool Exists => Id != Guid.Empty;
 
     /// <summary>
     /// "One month" is calendar months from the instant of receipt, as stored (UTC): the same day and time of day in the
@@ -73,56 +58,92 @@ public sealed record PrivacyRequest(
         : DeadlineFlag.OnTime;
 
     /// <summary>An owner filed it from the portal, signed in: their identity is still checked by staff before disclosure.</summary>
-    public static (PrivacyRequest, PrivacyRequestStep) FiledByOwner(Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string details, DateTimeOffset now) =>
-        (new(id, clinic, owner, kind, RequestChannels.Portal, "", details, now, 0, null, PrivacyRequestStatus.Received, null, null, 0),
-            new(now, $"owner:{owner}", "filed", "through the portal"));
+    public static PrivacyRequestDecision FileByOwner(Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string details, DateTimeOffset now) =>
+        PrivacyRequestDecision.Accept(new PrivacyRequestFiled(id, clinic.Value, owner.Value, NameOf(kind), details, $"owner:{owner}", now));
 
     /// <summary>Staff logged one received by email, phone, post or in person, noting how they verified the person.</summary>
-    public static (PrivacyRequest, PrivacyRequestStep) LoggedByStaff(
+    public static PrivacyRequestDecision LogByStaff(
         Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string via, string verification, string details,
-        DateTimeOffset receivedAt, Actor by, DateTimeOffset now)
-    {
-        var verified = verification.Length > 0;
-        var request = new PrivacyRequest(id, clinic, owner, kind, via, verification, details, receivedAt, 0, null,
-            verified ? PrivacyRequestStatus.IdentityVerified : PrivacyRequestStatus.Received, verified ? by.Id : null, null, 0);
-        return (request, new(now, by.Tag, "logged", verified ? $"received by {via}; identity verified: {verification}" : $"received by {via}"));
-    }
+        DateTimeOffset receivedAt, Actor by, DateTimeOffset now) =>
+        PrivacyRequestDecision.Accept(new PrivacyRequestLogged(id, clinic.Value, owner.Value, NameOf(kind), via, verification, details, receivedAt,
+            verification.Length > 0 ? by.Id : null, by.Tag, now));
 
-    public PrivacyRequestChange VerifyIdentity(string how, Actor by, DateTimeOffset now) =>
-        !IsOpen ? PrivacyRequestChange.Refused(PrivacyRequestErrors.Closed)
-        : Status != PrivacyRequestStatus.Received ? PrivacyRequestChange.Refused(PrivacyRequestErrors.AlreadyVerified)
-        : Move(this with { Status = PrivacyRequestStatus.IdentityVerified, Verification = how, Handler = by.Id }, by, now, "identity verified", how);
+    public PrivacyRequestDecision VerifyIdentity(string how, Actor by, DateTimeOffset now) =>
+        !IsOpen ? PrivacyRequestErrors.Closed
+        : Status != PrivacyRequestStatus.Received ? PrivacyRequestErrors.AlreadyVerified
+        : PrivacyRequestDecision.Accept(new RequesterIdentityVerified(Id, Clinic.Value, Owner.Value, how, by.Id, by.Tag, now));
 
-    public PrivacyRequestChange Start(Actor by, DateTimeOffset now) =>
-        !IsOpen ? PrivacyRequestChange.Refused(PrivacyRequestErrors.Closed)
-        : Status == PrivacyRequestStatus.Received ? PrivacyRequestChange.Refused(PrivacyRequestErrors.NotVerified)
-        : Move(this with { Status = PrivacyRequestStatus.InProgress, Handler = by.Id }, by, now, "in progress", "");
+    public PrivacyRequestDecision Start(Actor by, DateTimeOffset now) =>
+        !IsOpen ? PrivacyRequestErrors.Closed
+        : Status == PrivacyRequestStatus.Received ? PrivacyRequestErrors.NotVerified
+        : PrivacyRequestDecision.Accept(new PrivacyRequestStarted(Id, Clinic.Value, Owner.Value, by.Id, by.Tag, now));
 
-    public PrivacyRequestChange Extend(int months, string reason, Actor by, DateTimeOffset now) =>
-        !IsOpen ? PrivacyRequestChange.Refused(PrivacyRequestErrors.Closed)
-        : string.IsNullOrWhiteSpace(reason) ? PrivacyRequestChange.Refused(PrivacyRequestErrors.ExtensionNeedsReason)
-        : months < 1 || ExtendedByMonths + months > MostExtraMonths ? PrivacyRequestChange.Refused(PrivacyRequestErrors.ExtensionTooLong)
-        : Move(this with { ExtendedByMonths = ExtendedByMonths + months, ExtensionReason = reason }, by, now,
-            $"extended by {months} month{(months == 1 ? "" : "s")}", reason);
+    /// <summary>An access request's export is built once it is started, and again when asked while in progress.</summary>
+    public PrivacyRequestDecision StartExport(Actor by, DateTimeOffset now) =>
+        Kind != PrivacyRequestKind.Access ? PrivacyRequestErrors.WrongKind
+        : Status == PrivacyRequestStatus.InProgress ? PrivacyRequestDecision.Accept(new AccessExportQueuedAgain(Id, Clinic.Value, Owner.Value, by.Tag, now))
+        : Start(by, now);
 
-    public PrivacyRequestChange Complete(string outcome, Actor by, DateTimeOffset now) =>
-        Close(PrivacyRequestStatus.Completed, outcome, by, now, "completed");
+    public PrivacyRequestDecision RecordDownload(string format, Actor by, DateTimeOffset now) =>
+        PrivacyRequestDecision.Accept(new AccessExportDownloaded(Id, Clinic.Value, Owner.Value, format, by.Tag, now));
+
+    public PrivacyRequestDecision Extend(int months, string reason, Actor by, DateTimeOffset now) =>
+        !IsOpen ? PrivacyRequestErrors.Closed
+        : string.IsNullOrWhiteSpace(reason) ? PrivacyRequestErrors.ExtensionNeedsReason
+        : months < 1 || ExtendedByMonths + months > MostExtraMonths ? PrivacyRequestErrors.ExtensionTooLong
+        : PrivacyRequestDecision.Accept(new PrivacyRequestExtended(Id, Clinic.Value, Owner.Value, months, reason,
+            (this with { ExtendedByMonths = ExtendedByMonths + months }).DueAt, by.Tag, now));
+
+    public PrivacyRequestDecision Complete(string outcome, Actor by, DateTimeOffset now) =>
+        Close(by, handler => new PrivacyRequestCompleted(Id, Clinic.Value, Owner.Value, outcome, handler, by.Tag, now));
+
+    /// <summary>An erasure request is completed with its report's outcome, once the erasure ran and the scan came back clean.</summary>
+    public PrivacyRequestDecision CompleteErasure(string outcome, Actor by, DateTimeOffset now) =>
+        Kind != PrivacyRequestKind.Erasure ? PrivacyRequestErrors.WrongKind
+        : Close(by, handler => new ErasureRequestCompleted(Id, Clinic.Value, Owner.Value, outcome, handler, by.Tag, now));
 
     /// <summary>A correction request is answered by correcting the contact details: completed, saying who did it (the step) and why.</summary>
-    public PrivacyRequestChange CompleteCorrection(string why, Actor by, DateTimeOffset now) =>
-        Kind != PrivacyRequestKind.Correction ? PrivacyRequestChange.Refused(PrivacyRequestErrors.WrongKind)
-        : string.IsNullOrWhiteSpace(why) ? PrivacyRequestChange.Refused(PrivacyRequestErrors.CorrectionNeedsReason)
-        : Close(PrivacyRequestStatus.Completed, $"Contact details corrected: {why}", by, now, "contact details corrected");
+    public PrivacyRequestDecision CompleteCorrection(string why, Actor by, DateTimeOffset now) =>
+        Kind != PrivacyRequestKind.Correction ? PrivacyRequestErrors.WrongKind
+        : string.IsNullOrWhiteSpace(why) ? PrivacyRequestErrors.CorrectionNeedsReason
+        : Close(by, handler => new CorrectionRequestCompleted(Id, Clinic.Value, Owner.Value, why, handler, by.Tag, now));
 
     /// <summary>Part of the request is refused (say, records the clinic must keep by law), with the reasons.</summary>
-    public PrivacyRequestChange PartlyRefuse(string reasons, Actor by, DateTimeOffset now) =>
-        Close(PrivacyRequestStatus.PartlyRefused, reasons, by, now, "partly refused");
+    public PrivacyRequestDecision PartlyRefuse(string reasons, Actor by, DateTimeOffset now) =>
+        Close(by, handler => new PrivacyRequestPartlyRefused(Id, Clinic.Value, Owner.Value, reasons, handler, by.Tag, now));
 
-    private PrivacyRequestChange Close(PrivacyRequestStatus status, string outcome, Actor by, DateTimeOffset now, string what) =>
-        !IsOpen ? PrivacyRequestChange.Refused(PrivacyRequestErrors.Closed)
-        : Status == PrivacyRequestStatus.Received ? PrivacyRequestChange.Refused(PrivacyRequestErrors.NotVerified)
-        : Move(this with { Status = status, Outcome = outcome, Handler = Handler ?? by.Id }, by, now, what, outcome);
+    private PrivacyRequestDecision Close(Actor by, Func<Guid, IPrivacyRequestEvent> closed) =>
+        !IsOpen ? PrivacyRequestErrors.Closed
+        : Status == PrivacyRequestStatus.Received ? PrivacyRequestErrors.NotVerified
+        : PrivacyRequestDecision.Accept(closed(Handler ?? by.Id));
 
-    private PrivacyRequestChange Move(PrivacyRequest next, Actor by, DateTimeOffset now, string what, string note) =>
-        new(next with { Revision = Revision + 1 }, new PrivacyRequestStep(now, by.Tag, what, note), null);
+    public static string CorrectionOutcome(string why) => $"Contact details corrected: {why}";
+
+    public static string NameOf(PrivacyRequestKind kind) => kind.ToString().ToLowerInvariant();
+
+    public PrivacyRequest Apply(IPrivacyRequestEvent @event) => @event switch
+    {
+        PrivacyRequestFiled e => new(e.RequestId, new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), KindOf(e.Kind), RequestChannels.Portal, "",
+            e.Details, e.At, 0, null, PrivacyRequestStatus.Received, null, null, 0),
+        PrivacyRequestLogged e => new(e.RequestId, new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), KindOf(e.Kind), e.ReceivedVia, e.Verification,
+            e.Details, e.ReceivedAt, 0, null, e.Handler is null ? PrivacyRequestStatus.Received : PrivacyRequestStatus.IdentityVerified, e.Handler, null, 0),
+        RequesterIdentityVerified e => Changed(this with { Status = PrivacyRequestStatus.IdentityVerified, Verification = e.How, Handler = e.Handler }),
+        PrivacyRequestStarted e => Changed(this with { Status = PrivacyRequestStatus.InProgress, Handler = e.Handler }),
+        PrivacyRequestExtended e => Changed(this with { ExtendedByMonths = ExtendedByMonths + e.Months, ExtensionReason = e.Reason }),
+        PrivacyRequestCompleted e => Closed(PrivacyRequestStatus.Completed, e.Outcome, e.Handler),
+        ErasureRequestCompleted e => Closed(PrivacyRequestStatus.Completed, e.Outcome, e.Handler),
+        CorrectionRequestCompleted e => Closed(PrivacyRequestStatus.Completed, CorrectionOutcome(e.Why), e.Handler),
+        PrivacyRequestPartlyRefused e => Closed(PrivacyRequestStatus.PartlyRefused, e.Reasons, e.Handler),
+        AccessExportQueuedAgain or AccessExportDownloaded => this,
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Not applied to a privacy request."),
+    };
+
+    public static PrivacyRequest From(IEnumerable<IPrivacyRequestEvent> events) => events.Aggregate(None, (state, e) => state.Apply(e));
+
+    private PrivacyRequest Closed(PrivacyRequestStatus status, string outcome, Guid handler) =>
+        Changed(this with { Status = status, Outcome = outcome, Handler = handler });
+
+    private PrivacyRequest Changed(PrivacyRequest next) => next with { Revision = Revision + 1 };
+
+    private static PrivacyRequestKind KindOf(string name) => Enum.Parse<PrivacyRequestKind>(name, ignoreCase: true);
 }

@@ -1,59 +1,70 @@
 using Npgsql;
+using VetOS.Application.Commands;
+using VetOS.Application.EventStore;
 using VetOS.Application.PrivacyRequests;
 using VetOS.Domain;
 using VetOS.Domain.PrivacyRequests;
+using VetOS.Infrastructure.Database;
+using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.PrivacyRequests;
 
-/// <summary>Requests in <c>privacy.requests</c>, each saved with its step in one transaction, guarded by its revision.</summary>
-public sealed class PostgresPrivacyRequests(NpgsqlDataSource dataSource) : IPrivacyRequests
+/// <summary>
+/// Requests as event streams <c>privacy-request-{id}</c>. Appending writes, in the same transaction, the rows the queue, the
+/// owner's list, the reminders and the export read: the request in <c>privacy.requests</c>, and a step in
+/// <c>privacy.request_steps</c> for each event.
+/// </summary>
+public sealed class PostgresPrivacyRequests(
+    NpgsqlDataSource dataSource, PostgresEventStore store, EventStoreNotifier notifier, EventSerializer serializer) : IPrivacyRequests
 {
     private const string Columns = """
         id, clinic_id, owner_id, kind, received_via, verification, details, received_at, extended_by_months, extension_reason,
         status, handler_id, outcome, revision
         """;
 
-    public async Task AddAsync(PrivacyRequest request, PrivacyRequestStep step, CancellationToken cancellationToken)
+    private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
+    private readonly EventStreams streams = new(store, serializer);
+
+    public async Task<(PrivacyRequest Request, long Revision)> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command($"""
+        var loaded = await streams.LoadAsync(Streams.PrivacyRequest(id), cancellationToken);
+        return (PrivacyRequest.From(loaded.Events.Select(e => (IPrivacyRequestEvent)e.Event)), loaded.Revision);
+    }
+
+    public async Task<long> AppendAsync(Guid id, long expectedRevision, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken cancellationToken) =>
+        await append.AppendAsync(Streams.PrivacyRequest(id), expectedRevision, await append.SerializeAsync(events, metadata, cancellationToken),
+            (connection, transaction, ct) => WriteSideAppend.RunAsync(connection, transaction, events.Cast<IPrivacyRequestEvent>().SelectMany(WriteSide), ct),
+            cancellationToken);
+
+    private static IEnumerable<NpgsqlBatchCommand> WriteSide(IPrivacyRequestEvent e)
+    {
+        if (RowChange(e) is { } row)
+            yield return row;
+        yield return StepCommand(e.RequestId, PrivacyRequestStep.Of(e));
+    }
+
+    private static NpgsqlBatchCommand? RowChange(IPrivacyRequestEvent e) => e switch
+    {
+        PrivacyRequestFiled or PrivacyRequestLogged => Sql.BatchCommand($"""
             insert into privacy.requests ({Columns}, due_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            """, Values(request)));
-        batch.BatchCommands.Add(StepCommand(request.Id, step));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """, Values(PrivacyRequest.None.Apply(e))),
+        RequesterIdentityVerified v => Changed("verification = $2, status = $3, handler_id = $4", v.RequestId, v.How,
+            StatusName(PrivacyRequestStatus.IdentityVerified), v.Handler),
+        PrivacyRequestStarted s => Changed("status = $2, handler_id = $3", s.RequestId, StatusName(PrivacyRequestStatus.InProgress), s.Handler),
+        PrivacyRequestExtended x => Changed("extended_by_months = extended_by_months + $2, extension_reason = $3, due_at = $4",
+            x.RequestId, x.Months, x.Reason, x.DueAt),
+        PrivacyRequestCompleted c => Closed(c.RequestId, PrivacyRequestStatus.Completed, c.Outcome, c.Handler),
+        ErasureRequestCompleted c => Closed(c.RequestId, PrivacyRequestStatus.Completed, c.Outcome, c.Handler),
+        CorrectionRequestCompleted c => Closed(c.RequestId, PrivacyRequestStatus.Completed, PrivacyRequest.CorrectionOutcome(c.Why), c.Handler),
+        PrivacyRequestPartlyRefused r => Closed(r.RequestId, PrivacyRequestStatus.PartlyRefused, r.Reasons, r.Handler),
+        _ => null, // steps that change nothing in the request
+    };
 
-    public async Task<bool> SaveAsync(PrivacyRequest next, PrivacyRequestStep step, long expectedRevision, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var update = new NpgsqlBatch(connection, transaction))
-        {
-            update.BatchCommands.Add(Command("""
-                update privacy.requests
-                   set verification = $2, extended_by_months = $4, extension_reason = $5, status = $6, handler_id = $7,
-                       outcome = $8, revision = $9, due_at = $10
-                 where id = $1 and revision = $11
-                """, next.Id, next.Verification, "", next.ExtendedByMonths, next.ExtensionReason, StatusName(next.Status), next.Handler,
-                next.Outcome, next.Revision, next.DueAt, expectedRevision));
-            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
-                return false;
-        }
-        await using (var insert = new NpgsqlBatch(connection, transaction))
-        {
-            insert.BatchCommands.Add(StepCommand(next.Id, step));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    private static NpgsqlBatchCommand Closed(Guid id, PrivacyRequestStatus status, string outcome, Guid handler) =>
+        Changed("status = $2, outcome = $3, handler_id = $4", id, StatusName(status), outcome, handler);
 
-    public async Task AddStepAsync(Guid id, PrivacyRequestStep step, CancellationToken cancellationToken)
-    {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(StepCommand(id, step));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static NpgsqlBatchCommand Changed(string set, Guid id, params object?[] values) =>
+        Sql.BatchCommand($"update privacy.requests set {set}, revision = revision + 1 where id = $1", [id, .. values]);
 
     public async Task<PrivacyRequest?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await QueryAsync($"select {Columns} from privacy.requests where id = $1", cancellationToken, id)).SingleOrDefault();
@@ -77,8 +88,7 @@ public sealed class PostgresPrivacyRequests(NpgsqlDataSource dataSource) : IPriv
 
     public async Task<IReadOnlyList<PrivacyRequestStep>> StepsAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select at, by, what, note from privacy.request_steps where request_id = $1 order by at, ctid");
-        command.Parameters.AddWithValue(id);
+        await using var command = Sql.Command(dataSource, "select at, by, what, note from privacy.request_steps where request_id = $1 order by at, ctid", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var steps = new List<PrivacyRequestStep>();
         while (await reader.ReadAsync(cancellationToken))
@@ -100,9 +110,7 @@ public sealed class PostgresPrivacyRequests(NpgsqlDataSource dataSource) : IPriv
 
     private async Task<IReadOnlyList<PrivacyRequest>> QueryAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-            command.Parameters.AddWithValue(parameter);
+        await using var command = Sql.Command(dataSource, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<PrivacyRequest>();
         while (await reader.ReadAsync(cancellationToken))
@@ -121,19 +129,5 @@ public sealed class PostgresPrivacyRequests(NpgsqlDataSource dataSource) : IPriv
     ];
 
     private static NpgsqlBatchCommand StepCommand(Guid id, PrivacyRequestStep step) =>
-        Command("insert into privacy.request_steps (request_id, at, by, what, note) values ($1, $2, $3, $4, $5)", id, step.At, step.By, step.What, step.Note);
-
-    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(Parameter(value));
-        return command;
-    }
-
-    private static NpgsqlParameter Parameter(object? value) => value switch
-    {
-        null => new NpgsqlParameter { Value = DBNull.Value },
-        _ => new NpgsqlParameter { Value = value },
-    };
+        Sql.BatchCommand("insert into privacy.request_steps (request_id, at, by, what, note) values ($1, $2, $3, $4, $5)", id, step.At, step.By, step.What, step.Note);
 }

@@ -5,8 +5,9 @@ using VetOS.Infrastructure.Database;
 namespace VetOS.Infrastructure.PrivacyRequests;
 
 /// <summary>
-/// The owner's privacy requests to the clinic and their steps. Erasure deletes the access exports built for them and
-/// what the owner wrote in them; the requests themselves stay, by id, as the record that they were answered.
+/// The owner's privacy requests to the clinic and their steps. Erasure deletes the access exports built for them and blanks
+/// what people wrote about the owner in the rows (the events' sealed copies go with the owner's key); the requests
+/// themselves stay, by id, as the record that they were answered.
 /// </summary>
 public sealed class PrivacyRequestPersonalData(NpgsqlDataSource dataSource) : IPersonalDataHolder
 {
@@ -27,10 +28,15 @@ public sealed class PrivacyRequestPersonalData(NpgsqlDataSource dataSource) : IP
     public async Task<ErasedSection> EraseAsync(DataSubject subject, ErasureRules rules, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new("delete from privacy.exports where request_id in (select id from privacy.requests where owner_id = $1 and clinic_id = $2)")
-            { Parameters = { new() { Value = subject.Owner.Value }, new() { Value = subject.Clinic.Value } } });
-        batch.BatchCommands.Add(new("update privacy.requests set details = '' where owner_id = $1 and clinic_id = $2 and details <> ''")
-            { Parameters = { new() { Value = subject.Owner.Value }, new() { Value = subject.Clinic.Value } } });
+        batch.BatchCommands.Add(Command("delete from privacy.exports where request_id in (select id from privacy.requests where owner_id = $1 and clinic_id = $2)", subject));
+        batch.BatchCommands.Add(Command("""
+            update privacy.requests set details = '', verification = '', extension_reason = null, outcome = null
+             where owner_id = $1 and clinic_id = $2 and (details <> '' or verification <> '' or extension_reason is not null or outcome is not null)
+            """, subject));
+        batch.BatchCommands.Add(Command("""
+            update privacy.request_steps set note = ''
+             where request_id in (select id from privacy.requests where owner_id = $1 and clinic_id = $2) and note <> ''
+            """, subject));
         var removed = await batch.ExecuteNonQueryAsync(cancellationToken);
         var law = rules.For("access-log");
         return new(Section, removed,
@@ -39,4 +45,6 @@ public sealed class PrivacyRequestPersonalData(NpgsqlDataSource dataSource) : IP
                 DateOnly.FromDateTime(rules.Now.UtcDateTime).AddYears(law?.Years ?? 0)),
         ]);
     }
+
+    private static NpgsqlBatchCommand Command(string sql, DataSubject subject) => Sql.BatchCommand(sql, subject.Owner.Value, subject.Clinic.Value);
 }

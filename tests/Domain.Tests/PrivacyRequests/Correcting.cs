@@ -33,7 +33,7 @@ public sealed class Correcting
 
     [Fact]
     public void Cannot_correct_on_a_closed_request() =>
-        Given(Verified(kind: PrivacyRequestKind.Correction).PartlyRefuse("Nothing to correct", Admin, Now).Next!)
+        Given(Verified(kind: PrivacyRequestKind.Correction).After(r => r.PartlyRefuse("Nothing to correct", Admin, Now)))
             .When(r => r.CompleteCorrection("Wrong phone", Admin, Now))
             .ThenFails(PrivacyRequestErrors.Closed);
 }

@@ -22,14 +22,14 @@ public sealed class Extending
 
     [Fact]
     public void Extend_twice_by_one_month_up_to_the_limit() =>
-        Given(Verified().Extend(1, "First reason", Admin, Now).Next!)
+        Given(Verified().After(r => r.Extend(1, "First reason", Admin, Now)))
             .When(r => r.Extend(1, "Second reason", Admin, Now))
             .Then(PrivacyRequestStatus.IdentityVerified, "extended by 1 month", "Second reason")
             .Should().Match<PrivacyRequest>(r => r.ExtendedByMonths == 2 && r.ExtensionReason == "Second reason");
 
     [Fact]
     public void Cannot_extend_by_a_third_month() =>
-        Given(Verified().Extend(2, "Complex request", Admin, Now).Next!)
+        Given(Verified().After(r => r.Extend(2, "Complex request", Admin, Now)))
             .When(r => r.Extend(1, "Still more", Admin, Now))
             .ThenFails(PrivacyRequestErrors.ExtensionTooLong);
 

@@ -16,11 +16,12 @@ public sealed class MovingARequestOn
     [Fact]
     public void Staff_logging_a_request_with_how_they_verified_the_person_log_it_verified()
     {
-        var (request, step) = PrivacyRequest.LoggedByStaff(Guid.NewGuid(), Clinic, Alice, PrivacyRequestKind.Erasure, "phone",
-            "called back on the number on file", "", At(2026, 2, 20, 16, 0), Admin, Now);
+        var logged = (IPrivacyRequestEvent)PrivacyRequest.LogByStaff(Guid.NewGuid(), Clinic, Alice, PrivacyRequestKind.Erasure, "phone",
+            "called back on the number on file", "", At(2026, 2, 20, 16, 0), Admin, Now).Events.Single();
+        var request = PrivacyRequest.None.Apply(logged);
 
         (request.Status, request.Handler, request.DueAt).Should().Be((PrivacyRequestStatus.IdentityVerified, Admin.Id, At(2026, 3, 20, 16, 0)));
-        step.Should().Be(new PrivacyRequestStep(Now, Admin.Tag, "logged", "received by phone; identity verified: called back on the number on file"));
+        PrivacyRequestStep.Of(logged).Should().Be(new PrivacyRequestStep(Now, Admin.Tag, "logged", "received by phone; identity verified: called back on the number on file"));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class MovingARequestOn
 
     [Fact]
     public void Partly_refuse_a_request_in_progress_with_the_reasons() =>
-        Given(Verified().Start(Admin, Now).Next!)
+        Given(Verified().After(r => r.Start(Admin, Now)))
             .When(r => r.PartlyRefuse("Clinical records kept by law", Admin, Now))
             .Then(PrivacyRequestStatus.PartlyRefused, "partly refused", "Clinical records kept by law");
 

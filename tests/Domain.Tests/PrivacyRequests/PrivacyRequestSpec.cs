@@ -2,7 +2,7 @@ using VetOS.Domain.PrivacyRequests;
 
 namespace VetOS.Domain.Tests.PrivacyRequests;
 
-/// <summary>Given a request, when someone acts on it, then it moves on with a step for the record, or a rule is broken.</summary>
+/// <summary>Given a request, when someone acts on it, then it moves on by an event that is a step for the record, or a rule is broken.</summary>
 public sealed class PrivacyRequestSpec
 {
     public static readonly ClinicId Clinic = new(Guid.Parse("c1a1c000-0000-0000-0000-000000000001"));
@@ -11,7 +11,7 @@ public sealed class PrivacyRequestSpec
     public static readonly DateTimeOffset Now = At(2026, 3, 2, 9, 0);
 
     private readonly PrivacyRequest given;
-    private PrivacyRequestChange? change;
+    private PrivacyRequestDecision? decision;
 
     private PrivacyRequestSpec(PrivacyRequest given) => this.given = given;
 
@@ -19,35 +19,46 @@ public sealed class PrivacyRequestSpec
 
     /// <summary>Alice's access request, filed through the portal, not yet verified.</summary>
     public static PrivacyRequest Filed(DateTimeOffset? receivedAt = null, PrivacyRequestKind kind = PrivacyRequestKind.Access) =>
-        PrivacyRequest.FiledByOwner(Guid.Parse("4e000000-0000-0000-0000-000000000001"), Clinic, Alice, kind, "All you hold about me", receivedAt ?? Now).Item1;
+        PrivacyRequest.None.After(_ => PrivacyRequest.FileByOwner(
+            Guid.Parse("4e000000-0000-0000-0000-000000000001"), Clinic, Alice, kind, "All you hold about me", receivedAt ?? Now));
 
     public static PrivacyRequest Verified(DateTimeOffset? receivedAt = null, PrivacyRequestKind kind = PrivacyRequestKind.Access) =>
-        Filed(receivedAt, kind).VerifyIdentity("photo ID at the desk", Admin, Now).Next!;
+        Filed(receivedAt, kind).After(r => r.VerifyIdentity("photo ID at the desk", Admin, Now));
 
-    public static PrivacyRequest Completed() => Verified().Complete("Export sent", Admin, Now).Next!;
+    public static PrivacyRequest Completed() => Verified().After(r => r.Complete("Export sent", Admin, Now));
 
-    public static PrivacyRequest PartlyRefused() => Verified().PartlyRefuse("Clinical records kept by law", Admin, Now).Next!;
+    public static PrivacyRequest PartlyRefused() => Verified().After(r => r.PartlyRefuse("Clinical records kept by law", Admin, Now));
 
     public static PrivacyRequestSpec Given(PrivacyRequest request) => new(request);
 
-    public PrivacyRequestSpec When(Func<PrivacyRequest, PrivacyRequestChange> act)
+    public PrivacyRequestSpec When(Func<PrivacyRequest, PrivacyRequestDecision> act)
     {
-        change = act(given);
+        decision = act(given);
         return this;
     }
 
+    /// <summary>One event, by the admin now, whose step reads as given; returns the request after it.</summary>
     public PrivacyRequest Then(PrivacyRequestStatus status, string what, string note)
     {
-        change!.Error.Should().BeNull();
-        change.Next!.Status.Should().Be(status);
-        change.Next.Revision.Should().Be(given.Revision + 1);
-        change.Step.Should().Be(new PrivacyRequestStep(Now, Admin.Tag, what, note));
-        return change.Next;
+        decision!.Error.Should().BeNull();
+        var decided = decision.Events.Should().ContainSingle().Which.Should().BeAssignableTo<IPrivacyRequestEvent>().Subject;
+        PrivacyRequestStep.Of(decided).Should().Be(new PrivacyRequestStep(Now, Admin.Tag, what, note));
+        var next = given.Apply(decided);
+        next.Status.Should().Be(status);
+        next.Revision.Should().Be(given.Revision + 1);
+        return next;
     }
 
     public void ThenFails(PrivacyRequestError error)
     {
-        change!.Error.Should().Be(error);
-        (change.Next, change.Step).Should().Be(((PrivacyRequest?)null, (PrivacyRequestStep?)null));
+        decision!.Error.Should().Be(error);
+        decision.Events.Should().BeEmpty();
     }
+}
+
+public static class PrivacyRequestHistory
+{
+    /// <summary>The request after what <paramref name="act"/> decided, for the givens of a spec.</summary>
+    public static PrivacyRequest After(this PrivacyRequest request, Func<PrivacyRequest, PrivacyRequestDecision> act) =>
+        act(request).Events.Cast<IPrivacyRequestEvent>().Aggregate(request, (state, e) => state.Apply(e));
 }

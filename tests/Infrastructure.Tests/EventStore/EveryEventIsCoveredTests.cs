@@ -4,6 +4,7 @@ using VetOS.Domain.Consents;
 using VetOS.Domain.Conversations;
 using VetOS.Domain.Events;
 using VetOS.Domain.Owners;
+using VetOS.Domain.PrivacyRequests;
 using VetOS.Infrastructure.EventStore;
 
 namespace VetOS.Infrastructure.Tests.EventStore;
@@ -22,6 +23,7 @@ public sealed class EveryEventIsCoveredTests
         new(typeof(IOwnerEvent), OwnerEventWireFormTests.Events, e => OwnerRecord.Empty(default).Apply((IOwnerEvent)e)),
         new(typeof(IConsentEvent), ConsentEventWireFormTests.Events, e => ConsentLedger.Empty(default, default).Apply((IConsentEvent)e)),
         new(typeof(IConversationEvent), ConversationEventWireFormTests.Events, e => Conversation.Empty(default, default).Apply((IConversationEvent)e)),
+        new(typeof(IPrivacyRequestEvent), PrivacyRequestEventWireFormTests.Events, e => PrivacyRequest.None.Apply((IPrivacyRequestEvent)e)),
     ];
 
     public static TheoryData<Type> EventTypes =>
