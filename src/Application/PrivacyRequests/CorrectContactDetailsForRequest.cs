@@ -42,7 +42,7 @@ public sealed class CorrectContactDetailsForRequestHandler(
         if (request.CompleteCorrection(why, current.Actor!, clock.GetUtcNow()).Error is { } refused)
             return PrivacyRequestResult.Refused(refused);
         var corrected = await owners.ChangeAsync(request.Owner, null, null, state => state.ContactRevision,
-            (by, now, clinics) => new ChangeContactDetails(by, now, clinics, command.ToDetails()), cancellationToken);
+            (by, now, clinics) => new ChangeContactDetails(by, now, clinics, command.ToDetails(), why), cancellationToken);
         if (corrected.Error is { } error)
             return PrivacyRequestResult.Refused(new PrivacyRequestError(error.Code, error.Message));
         return await runner.ChangeAsync(command.Clinic, request.Id, request.Revision, (next, by, now) => next.CompleteCorrection(why, by, now), cancellationToken);

@@ -84,6 +84,7 @@ public sealed class PrivacyRequestRulesTests(VetOSApp app) : IClassFixture<VetOS
         record.Phone.Should().Be("+447911123913");
         var history = await app.ClientAs(owner).History();
         history[0].Should().Match<HistoryEntry>(h => h.Change == "contact-details-changed" && h.By == OwnerClient.Receptionist.Tag);
+        history[0].Fields.Should().ContainEquivalentOf(new FieldChange("reason", null, details.why), "the owner's history says why too");
         (await Rule(await staff.PostAsJsonAsync(correct, details))).Should().Be("request-closed");
     }
 
