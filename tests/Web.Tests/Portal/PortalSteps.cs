@@ -13,7 +13,8 @@ public static class PortalSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync($"**{landsOn}");
+            // The address is the proof; waiting for the page's load event too timed out once on a busy machine with the page there.
+            await page.WaitForURLAsync($"**{landsOn}", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
