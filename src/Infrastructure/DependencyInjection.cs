@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Consents.IConsentReports, Consents.PostgresConsentReports>();
         services.AddSingleton<Consents.ConsentPeriodsRebuild>();
         services.AddSingleton<Application.Conversations.IConversations, Conversations.PostgresConversations>();
+        services.AddSingleton<Application.Accounts.IPortalLinks, Accounts.PortalLinks>();
         services.AddSingleton<Application.Conversations.ConversationAnnouncer>();
         services.AddSingleton<Projection, Conversations.ConversationAnnouncementsProjection>();
         services.AddMessageContent();

@@ -38,7 +38,6 @@ builder.Services.AddScoped<ICurrentActor>(sp => new HttpActor(sp.GetRequiredServ
 var plainHttp = builder.Configuration.GetValue<bool>(PlainHttp.Setting);
 builder.Services.AddSessionCookie(plainHttp);
 builder.Services.AddAccountProtection(plainHttp);
-builder.Services.AddSingleton<IPortalLinks, PortalLinks>();
 builder.Services.AddSingleton<TwilioWebhookVerifier>();
 
 builder.Services.AddMediator((MediatorOptions options) =>

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using VetOS.Application.Accounts;
 
-namespace VetOS.Web.Accounts;
+namespace VetOS.Infrastructure.Accounts;
 
+/// <summary>Links into the portal from its public address (<c>Portal:BaseUrl</c>), for the emails and texts that point to it.</summary>
 public sealed class PortalLinks(IConfiguration configuration) : IPortalLinks
 {
     private readonly Uri baseUrl = new(configuration["Portal:BaseUrl"] ?? "http://localhost:5080/");
