@@ -45,6 +45,8 @@ public sealed class TenantIsolationTests(VetOSApp app) : IClassFixture<VetOSApp>
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/correct-contact-details"] =
             """{"name":"Mallory","phone":"+447911123457","preferredChannel":"sms","why":"Mallory"}""",
         ["POST /api/clinics/{clinicId:guid}/privacy-requests/{requestId:guid}/verify-erasure"] = """{"name":"Alex Morgan"}""",
+        ["POST /api/me/privacy-requests/{requestId:guid}/correct-contact-details"] =
+            """{"name":"Mallory","phone":"+447911123459","preferredChannel":"sms","why":"Mallory"}""",
         ["PUT /api/clinics/{clinicId:guid}/setup/opening-hours"] = "[]",
         ["POST /api/clinics/{clinicId:guid}/conversations/{ownerId:guid}/messages"] = """{"body":"Mallory was here"}""",
         ["PUT /api/me/pets/{petId:guid}"] = """{"name":"Stolen","species":"dog"}""",

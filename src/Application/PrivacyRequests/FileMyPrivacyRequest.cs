@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using VetOS.Application.Accounts;
+using VetOS.Application.Clinics;
 using VetOS.Application.Common;
 using VetOS.Application.Owners;
 using VetOS.Domain;
@@ -23,17 +24,18 @@ public sealed class FileMyPrivacyRequestValidator : AbstractValidator<FileMyPriv
     }
 }
 
-public sealed class FileMyPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients, ICurrentActor current)
+public sealed class FileMyPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients, IClinicRegistry clinics, ICurrentActor current)
     : ICommandHandler<FileMyPrivacyRequestCommand, PrivacyRequestResult>
 {
     public async ValueTask<PrivacyRequestResult> Handle(FileMyPrivacyRequestCommand command, CancellationToken cancellationToken)
     {
         var owner = current.SignedInOwner();
-        if (!(await clients.ClinicsOfAsync(owner.Value, cancellationToken)).Any(c => c.Clinic == command.Clinic))
+        if (!(await clients.ClinicsOfAsync(owner.Value, cancellationToken)).Any(c => c.Clinic == command.Clinic)
+            || await clinics.CalendarOfAsync(command.Clinic, cancellationToken) is not { } calendar)
             return PrivacyRequestResult.Refused(PrivacyRequestErrors.NotFound);
         var id = Guid.CreateVersion7();
         return await runner.OpenAsync(id, (_, now) =>
-            PrivacyRequest.FileByOwner(id, new ClinicId(command.Clinic), owner, command.Kind, command.Details?.Trim() ?? "", now),
+            PrivacyRequest.FileByOwner(id, new ClinicId(command.Clinic), owner, command.Kind, command.Details?.Trim() ?? "", calendar, now),
             cancellationToken);
     }
 }

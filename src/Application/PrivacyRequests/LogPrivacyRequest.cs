@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using VetOS.Application.Accounts;
+using VetOS.Application.Clinics;
 using VetOS.Application.Common;
 using VetOS.Domain;
 using VetOS.Domain.PrivacyRequests;
@@ -30,16 +31,17 @@ public sealed class LogPrivacyRequestValidator : AbstractValidator<LogPrivacyReq
     }
 }
 
-public sealed class LogPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients)
+public sealed class LogPrivacyRequestHandler(PrivacyRequestRunner runner, IClinicClients clients, IClinicRegistry clinics)
     : ICommandHandler<LogPrivacyRequestCommand, PrivacyRequestResult>
 {
     public async ValueTask<PrivacyRequestResult> Handle(LogPrivacyRequestCommand command, CancellationToken cancellationToken)
     {
-        if (!(await clients.ClinicsOfAsync(command.Owner, cancellationToken)).Any(c => c.Clinic == command.Clinic))
+        if (!(await clients.ClinicsOfAsync(command.Owner, cancellationToken)).Any(c => c.Clinic == command.Clinic)
+            || await clinics.CalendarOfAsync(command.Clinic, cancellationToken) is not { } calendar)
             return PrivacyRequestResult.Refused(PrivacyRequestErrors.NotFound);
         var id = Guid.CreateVersion7();
         return await runner.OpenAsync(id, (by, now) => PrivacyRequest.LogByStaff(id, new ClinicId(command.Clinic), new OwnerId(command.Owner),
-            command.Kind, command.ReceivedVia, command.Verification?.Trim() ?? "", command.Details?.Trim() ?? "", command.ReceivedAt ?? now, by, now),
+            command.Kind, command.ReceivedVia, command.Verification?.Trim() ?? "", command.Details?.Trim() ?? "", command.ReceivedAt ?? now, calendar, by, now),
             cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using VetOS.Domain.Clinics;
+
 namespace VetOS.Domain.PrivacyRequests;
 
 public enum PrivacyRequestKind { Access, Correction, Erasure }
@@ -42,12 +44,17 @@ public sealed record PrivacyRequest(
 
     public bool Exists => Id != Guid.Empty;
 
+    /// <summary>The clinic's calendar the request was received on: its time zone.</summary>
+    public TimeZoneInfo Calendar { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>
-    /// "One month" is calendar months from the instant of receipt, as stored (UTC): the same day and time of day in the
-    /// month due, or that month's last day when it is shorter (received 31 January, due 28 February, 29 in a leap year).
-    /// Extensions count from receipt too, so two extra months from 31 January fall due on 30 April, not 28 April.
+    /// "One month" is calendar months on the clinic's calendar from receipt: the same local day and time of day in the
+    /// month due, or that month's last day when it is shorter (received 31 January, due 28 February, 29 in a leap year),
+    /// whatever the clocks did in between. Extensions count from receipt too, so two extra months from 31 January fall
+    /// due on 30 April, not 28 April. A time the clocks skip or repeat that day counts at its earliest.
     /// </summary>
-    public DateTimeOffset DueAt => ReceivedAt.AddMonths(1 + ExtendedByMonths);
+    public DateTimeOffset DueAt =>
+        LocalTime.Earliest(Calendar, TimeZoneInfo.ConvertTime(ReceivedAt, Calendar).DateTime.AddMonths(1 + ExtendedByMonths)).ToUniversalTime();
 
     public bool IsOpen => Status is not (PrivacyRequestStatus.Completed or PrivacyRequestStatus.PartlyRefused);
 
@@ -58,15 +65,16 @@ public sealed record PrivacyRequest(
         : DeadlineFlag.OnTime;
 
     /// <summary>An owner filed it from the portal, signed in: their identity is still checked by staff before disclosure.</summary>
-    public static PrivacyRequestDecision FileByOwner(Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string details, DateTimeOffset now) =>
-        PrivacyRequestDecision.Accept(new PrivacyRequestFiled(id, clinic.Value, owner.Value, NameOf(kind), details, $"owner:{owner}", now));
+    public static PrivacyRequestDecision FileByOwner(
+        Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string details, TimeZoneInfo calendar, DateTimeOffset now) =>
+        PrivacyRequestDecision.Accept(new PrivacyRequestFiled(id, clinic.Value, owner.Value, NameOf(kind), details, calendar.Id, $"owner:{owner}", now));
 
     /// <summary>Staff logged one received by email, phone, post or in person, noting how they verified the person.</summary>
     public static PrivacyRequestDecision LogByStaff(
         Guid id, ClinicId clinic, OwnerId owner, PrivacyRequestKind kind, string via, string verification, string details,
-        DateTimeOffset receivedAt, Actor by, DateTimeOffset now) =>
+        DateTimeOffset receivedAt, TimeZoneInfo calendar, Actor by, DateTimeOffset now) =>
         PrivacyRequestDecision.Accept(new PrivacyRequestLogged(id, clinic.Value, owner.Value, NameOf(kind), via, verification, details, receivedAt,
-            verification.Length > 0 ? by.Id : null, by.Tag, now));
+            calendar.Id, verification.Length > 0 ? by.Id : null, by.Tag, now));
 
     public PrivacyRequestDecision VerifyIdentity(string how, Actor by, DateTimeOffset now) =>
         !IsOpen ? PrivacyRequestErrors.Closed
@@ -102,11 +110,21 @@ public sealed record PrivacyRequest(
         Kind != PrivacyRequestKind.Erasure ? PrivacyRequestErrors.WrongKind
         : Close(by, handler => new ErasureRequestCompleted(Id, Clinic.Value, Owner.Value, outcome, handler, by.Tag, now));
 
-    /// <summary>A correction request is answered by correcting the contact details: completed, saying who did it (the step) and why.</summary>
+    /// <summary>
+    /// A correction request is answered by correcting the contact details, by staff or by the owner themselves: completed,
+    /// saying who did it (the step) and why.
+    /// </summary>
     public PrivacyRequestDecision CompleteCorrection(string why, Actor by, DateTimeOffset now) =>
         Kind != PrivacyRequestKind.Correction ? PrivacyRequestErrors.WrongKind
         : string.IsNullOrWhiteSpace(why) ? PrivacyRequestErrors.CorrectionNeedsReason
+        : by.Role == ActorRole.Owner ? CorrectedByTheOwner(why, by, now)
         : Close(by, handler => new CorrectionRequestCompleted(Id, Clinic.Value, Owner.Value, why, handler, by.Tag, now));
+
+    /// <summary>The owner, signed in as themselves, corrected the details: there is nobody to verify, and nobody else's request to close.</summary>
+    private PrivacyRequestDecision CorrectedByTheOwner(string why, Actor by, DateTimeOffset now) =>
+        by.Id != Owner.Value ? PrivacyRequestErrors.NotFound
+        : !IsOpen ? PrivacyRequestErrors.Closed
+        : PrivacyRequestDecision.Accept(new CorrectionRequestCompleted(Id, Clinic.Value, Owner.Value, why, Handler ?? by.Id, by.Tag, now));
 
     /// <summary>Part of the request is refused (say, records the clinic must keep by law), with the reasons.</summary>
     public PrivacyRequestDecision PartlyRefuse(string reasons, Actor by, DateTimeOffset now) =>
@@ -119,14 +137,17 @@ public sealed record PrivacyRequest(
 
     public static string CorrectionOutcome(string why) => $"Contact details corrected: {why}";
 
+    public static TimeZoneInfo CalendarOf(string timeZone) => TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+
     public static string NameOf(PrivacyRequestKind kind) => kind.ToString().ToLowerInvariant();
 
     public PrivacyRequest Apply(IPrivacyRequestEvent @event) => @event switch
     {
         PrivacyRequestFiled e => new(e.RequestId, new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), KindOf(e.Kind), RequestChannels.Portal, "",
-            e.Details, e.At, 0, null, PrivacyRequestStatus.Received, null, null, 0),
+            e.Details, e.At, 0, null, PrivacyRequestStatus.Received, null, null, 0) { Calendar = CalendarOf(e.TimeZone) },
         PrivacyRequestLogged e => new(e.RequestId, new ClinicId(e.ClinicId), new OwnerId(e.OwnerId), KindOf(e.Kind), e.ReceivedVia, e.Verification,
-            e.Details, e.ReceivedAt, 0, null, e.Handler is null ? PrivacyRequestStatus.Received : PrivacyRequestStatus.IdentityVerified, e.Handler, null, 0),
+            e.Details, e.ReceivedAt, 0, null, e.Handler is null ? PrivacyRequestStatus.Received : PrivacyRequestStatus.IdentityVerified, e.Handler, null, 0)
+            { Calendar = CalendarOf(e.TimeZone) },
         RequesterIdentityVerified e => Changed(this with { Status = PrivacyRequestStatus.IdentityVerified, Verification = e.How, Handler = e.Handler }),
         PrivacyRequestStarted e => Changed(this with { Status = PrivacyRequestStatus.InProgress, Handler = e.Handler }),
         PrivacyRequestExtended e => Changed(this with { ExtendedByMonths = ExtendedByMonths + e.Months, ExtensionReason = e.Reason }),

@@ -16,17 +16,21 @@ public interface IPrivacyRequestEvent
     DateTimeOffset At { get; }
 }
 
+/// <summary><paramref name="TimeZone"/>: the clinic's, on whose calendar the month to answer is counted.</summary>
 [EventType("privacy-request.v1.filed-by-owner")]
 public sealed record PrivacyRequestFiled(
     Guid RequestId, [property: DataController] Guid ClinicId, [property: DataSubject] Guid OwnerId, string Kind,
-    [property: PersonalData] string Details, string By, DateTimeOffset At) : IPrivacyRequestEvent;
+    [property: PersonalData] string Details, string TimeZone, string By, DateTimeOffset At) : IPrivacyRequestEvent;
 
-/// <summary><paramref name="Handler"/>: the staff member who verified the person as they logged it, if they did.</summary>
+/// <summary>
+/// <paramref name="TimeZone"/>: as for <see cref="PrivacyRequestFiled"/>. <paramref name="Handler"/>: the staff member who
+/// verified the person as they logged it, if they did.
+/// </summary>
 [EventType("privacy-request.v1.logged-by-staff")]
 public sealed record PrivacyRequestLogged(
     Guid RequestId, [property: DataController] Guid ClinicId, [property: DataSubject] Guid OwnerId, string Kind, string ReceivedVia,
-    [property: PersonalData] string Verification, [property: PersonalData] string Details, DateTimeOffset ReceivedAt, Guid? Handler,
-    string By, DateTimeOffset At) : IPrivacyRequestEvent;
+    [property: PersonalData] string Verification, [property: PersonalData] string Details, DateTimeOffset ReceivedAt, string TimeZone,
+    Guid? Handler, string By, DateTimeOffset At) : IPrivacyRequestEvent;
 
 [EventType("privacy-request.v1.identity-verified")]
 public sealed record RequesterIdentityVerified(

@@ -19,7 +19,7 @@ public sealed class PostgresPrivacyRequests(
 {
     private const string Columns = """
         id, clinic_id, owner_id, kind, received_via, verification, details, received_at, extended_by_months, extension_reason,
-        status, handler_id, outcome, revision
+        status, handler_id, outcome, revision, time_zone
         """;
 
     private readonly WriteSideAppend append = new(dataSource, store, notifier, serializer);
@@ -46,7 +46,7 @@ public sealed class PostgresPrivacyRequests(
     private static NpgsqlBatchCommand? RowChange(IPrivacyRequestEvent e) => e switch
     {
         PrivacyRequestFiled or PrivacyRequestLogged => Sql.BatchCommand($"""
-            insert into privacy.requests ({Columns}, due_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            insert into privacy.requests ({Columns}, due_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             """, Values(PrivacyRequest.None.Apply(e))),
         RequesterIdentityVerified v => Changed("verification = $2, status = $3, handler_id = $4", v.RequestId, v.How,
             StatusName(PrivacyRequestStatus.IdentityVerified), v.Handler),
@@ -118,14 +118,14 @@ public sealed class PostgresPrivacyRequests(
                 reader.GetGuid(0), new ClinicId(reader.GetGuid(1)), new OwnerId(reader.GetGuid(2)), Enum.Parse<PrivacyRequestKind>(reader.GetString(3), true),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetInt32(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9), ParseStatus(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetGuid(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12), reader.GetInt64(13)));
+                reader.IsDBNull(12) ? null : reader.GetString(12), reader.GetInt64(13)) { Calendar = PrivacyRequest.CalendarOf(reader.GetString(14)) });
         return found;
     }
 
     private static object?[] Values(PrivacyRequest r) =>
     [
         r.Id, r.Clinic.Value, r.Owner.Value, r.Kind.ToString().ToLowerInvariant(), r.ReceivedVia, r.Verification, r.Details, r.ReceivedAt,
-        r.ExtendedByMonths, r.ExtensionReason, StatusName(r.Status), r.Handler, r.Outcome, r.Revision, r.DueAt,
+        r.ExtendedByMonths, r.ExtensionReason, StatusName(r.Status), r.Handler, r.Outcome, r.Revision, r.Calendar.Id, r.DueAt,
     ];
 
     private static NpgsqlBatchCommand StepCommand(Guid id, PrivacyRequestStep step) =>

@@ -34,6 +34,8 @@ public static class PrivacyRequestEndpoints
         mine.MapPost("/", FileMine).WithSummary("File a request to a clinic you are a client of: access, correction or erasure");
         mine.MapGet("/", ListMine).WithSummary("Your requests, newest first, with their steps and deadlines");
         mine.MapGet("/{requestId:guid}", OneOfMine).WithSummary("One of your requests, with its steps and its export's progress");
+        mine.MapPost("/{requestId:guid}/correct-contact-details", CorrectMine)
+            .WithSummary("Answer your own correction request by correcting your contact details, saying why (name, phone, preferred channel, why)");
         mine.MapGet("/{requestId:guid}/export.{format}", DownloadMine)
             .WithSummary("Download your access export (json, or html for the readable summary) until it expires");
 
@@ -83,6 +85,11 @@ public static class PrivacyRequestEndpoints
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DownloadMine(
         Guid requestId, string format, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new DownloadAccessExportQuery(requestId, format), ct)).ToHttp(format);
+
+    public static async Task<Results<Ok<PrivacyRequestView>, ProblemHttpResult>> CorrectMine(
+        Guid requestId, CorrectContactDetailsBody body, IMediator mediator, HttpContext context, CancellationToken ct) =>
+        (await mediator.Send(new CorrectMyContactDetailsForRequestCommand(requestId, body.Name, body.Phone, body.PreferredChannel, body.Why,
+            body.PhoneCountry), ct)).ToHttp(context);
 
     public static async Task<Ok<PrivacyRequestQueue>> Queue(Guid clinicId, bool? all, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListPrivacyRequestsQuery(clinicId, all ?? false), ct));

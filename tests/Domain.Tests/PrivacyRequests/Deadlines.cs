@@ -35,12 +35,26 @@ public sealed class Deadlines
         Filed(At(2026, 1, 31, 23, 59)).DueAt.Should().Be(At(2026, 2, 28, 23, 59));
 
     [Fact]
-    public void Received_late_in_a_clinic_ahead_of_UTC_counts_from_the_instant_stored()
+    public void Received_just_after_midnight_in_a_clinic_ahead_of_UTC_is_due_on_the_clinics_day_not_a_day_late()
     {
-        var berlin = new DateTimeOffset(2026, 2, 1, 0, 30, 0, TimeSpan.FromHours(1)); // 31 January 23:30 UTC
+        var berlin = new DateTimeOffset(2026, 3, 31, 0, 30, 0, TimeSpan.FromHours(2)); // 30 March 22:30 UTC
 
-        Filed(berlin).DueAt.Should().Be(At(2026, 2, 28, 23, 30), "the month runs from the instant: 28 February 23:30 UTC, 1 March 00:30 in Berlin");
+        Filed(berlin, calendar: "Europe/Berlin").DueAt.Should().Be(new DateTimeOffset(2026, 4, 30, 0, 30, 0, TimeSpan.FromHours(2)),
+            "31 March in Berlin is due on 30 April in Berlin; counted in UTC it would be 30 April 22:30 UTC, 1 May in Berlin");
     }
+
+    [Fact]
+    public void Received_in_the_evening_of_the_last_day_of_February_behind_UTC_is_due_on_the_28th_of_March_there()
+    {
+        var newYork = new DateTimeOffset(2026, 2, 28, 22, 0, 0, TimeSpan.FromHours(-5)); // 1 March 03:00 UTC
+
+        Filed(newYork, calendar: "America/New_York").DueAt.Should().Be(new DateTimeOffset(2026, 3, 28, 22, 0, 0, TimeSpan.FromHours(-4)),
+            "28 February is due on 28 March in New York (summer time by then); counted in UTC it would be 31 March");
+    }
+
+    [Fact]
+    public void The_clocks_changing_in_between_moves_the_instant_not_the_clinics_time_of_day() =>
+        Filed(At(2026, 3, 2, 10, 0), calendar: "Europe/London").DueAt.Should().Be(At(2026, 4, 2, 9, 0), "10:00 in London on 2 April is 09:00 UTC");
 
     [Fact]
     public void An_extension_counts_from_receipt_so_31_January_plus_two_more_months_is_30_April() =>

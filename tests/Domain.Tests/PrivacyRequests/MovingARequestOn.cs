@@ -17,7 +17,7 @@ public sealed class MovingARequestOn
     public void Staff_logging_a_request_with_how_they_verified_the_person_log_it_verified()
     {
         var logged = (IPrivacyRequestEvent)PrivacyRequest.LogByStaff(Guid.NewGuid(), Clinic, Alice, PrivacyRequestKind.Erasure, "phone",
-            "called back on the number on file", "", At(2026, 2, 20, 16, 0), Admin, Now).Events.Single();
+            "called back on the number on file", "", At(2026, 2, 20, 16, 0), TimeZoneInfo.Utc, Admin, Now).Events.Single();
         var request = PrivacyRequest.None.Apply(logged);
 
         (request.Status, request.Handler, request.DueAt).Should().Be((PrivacyRequestStatus.IdentityVerified, Admin.Id, At(2026, 3, 20, 16, 0)));

@@ -17,10 +17,10 @@ public sealed class PrivacyRequestSpec
 
     public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
-    /// <summary>Alice's access request, filed through the portal, not yet verified.</summary>
-    public static PrivacyRequest Filed(DateTimeOffset? receivedAt = null, PrivacyRequestKind kind = PrivacyRequestKind.Access) =>
-        PrivacyRequest.None.After(_ => PrivacyRequest.FileByOwner(
-            Guid.Parse("4e000000-0000-0000-0000-000000000001"), Clinic, Alice, kind, "All you hold about me", receivedAt ?? Now));
+    /// <summary>Alice's access request, filed through the portal at a clinic on <paramref name="calendar"/> (UTC unless said), not yet verified.</summary>
+    public static PrivacyRequest Filed(DateTimeOffset? receivedAt = null, PrivacyRequestKind kind = PrivacyRequestKind.Access, string calendar = "UTC") =>
+        PrivacyRequest.None.After(_ => PrivacyRequest.FileByOwner(Guid.Parse("4e000000-0000-0000-0000-000000000001"), Clinic, Alice, kind,
+            "All you hold about me", TimeZoneInfo.FindSystemTimeZoneById(calendar), receivedAt ?? Now));
 
     public static PrivacyRequest Verified(DateTimeOffset? receivedAt = null, PrivacyRequestKind kind = PrivacyRequestKind.Access) =>
         Filed(receivedAt, kind).After(r => r.VerifyIdentity("photo ID at the desk", Admin, Now));

@@ -23,11 +23,11 @@ public sealed class PrivacyRequestEventWireFormTests
 
     public static TheoryData<object, string, string> Events => new()
     {
-        { new PrivacyRequestFiled(Request, Clinic, Owner, "access", "All you hold", "owner:x", At), "privacy-request.v1.filed-by-owner",
-          $$"""{{{Ids}},"kind":"access","details":"All you hold","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
-        { new PrivacyRequestLogged(Request, Clinic, Owner, "erasure", "phone", "called back", "", At.AddDays(-1), null, "clinicadmin:x", At),
+        { new PrivacyRequestFiled(Request, Clinic, Owner, "access", "All you hold", "Europe/London", "owner:x", At), "privacy-request.v1.filed-by-owner",
+          $$"""{{{Ids}},"kind":"access","details":"All you hold","timeZone":"Europe/London","by":"owner:x","at":"2026-11-23T09:00:00+00:00"}""" },
+        { new PrivacyRequestLogged(Request, Clinic, Owner, "erasure", "phone", "called back", "", At.AddDays(-1), "Europe/London", null, "clinicadmin:x", At),
           "privacy-request.v1.logged-by-staff",
-          $$"""{{{Ids}},"kind":"erasure","receivedVia":"phone","verification":"called back","details":"","receivedAt":"2026-11-22T09:00:00+00:00","handler":null,{{ByAt}}}""" },
+          $$"""{{{Ids}},"kind":"erasure","receivedVia":"phone","verification":"called back","details":"","receivedAt":"2026-11-22T09:00:00+00:00","timeZone":"Europe/London","handler":null,{{ByAt}}}""" },
         { new RequesterIdentityVerified(Request, Clinic, Owner, "photo ID", Staff, "clinicadmin:x", At), "privacy-request.v1.identity-verified",
           $$"""{{{Ids}},"how":"photo ID",{{Handler}},{{ByAt}}}""" },
         { new PrivacyRequestStarted(Request, Clinic, Owner, Staff, "clinicadmin:x", At), "privacy-request.v1.started",

@@ -89,6 +89,30 @@ public sealed class PrivacyRequestRulesTests(VetOSApp app) : IClassFixture<VetOS
     }
 
     [Fact]
+    public async Task An_owner_closes_their_own_correction_request_by_correcting_their_details_and_nobody_else_can()
+    {
+        var (owner, filed) = await FiledAsync("correction", "+447911123905");
+        var (other, _) = await FiledAsync("correction", "+447911123906");
+        var path = $"/api/me/privacy-requests/{filed.Id}/correct-contact-details";
+        var details = new { name = "Rule Tester", phone = "+447911123915", preferredChannel = "sms", why = "I changed my mobile number" };
+
+        var byAnother = await app.ClientAs(other).PostAsJsonAsync(path, details);
+        var noWhy = await app.ClientAs(owner).PostAsJsonAsync(path, details with { why = " " });
+        var corrected = await app.ClientAs(owner).PostAsJsonAsync(path, details);
+
+        byAnother.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await noWhy.ErrorFields()).Should().Equal("why");
+        corrected.StatusCode.Should().Be(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
+        (await corrected.Content.ReadFromJsonAsync<PrivacyRequestView>(ApiJson.Options))!.Status.Should().Be(PrivacyRequestStatus.Completed);
+        var steps = (await app.ClientAs(OwnerClient.Receptionist).RequestFile(filed.Id)).Request.Steps!;
+        steps[^1].Should().Match<PrivacyRequestStep>(s => s.What == "contact details corrected" && s.By == owner.Tag && s.Note.Contains(details.why));
+        (await app.ClientAs(owner).GetFromJsonAsync<MyProfile>("/api/me/profile"))!.Phone.Should().Be("+447911123915");
+        (await app.ClientAs(owner).History())[0].Fields.Should().ContainEquivalentOf(new FieldChange("reason", null, details.why));
+        (await app.ClientAs(other).GetFromJsonAsync<MyProfile>("/api/me/profile"))!.Phone.Should().Be("+447911123906", "the other owner's attempt changed nothing");
+        (await Rule(await app.ClientAs(owner).PostAsJsonAsync(path, details))).Should().Be("request-closed");
+    }
+
+    [Fact]
     public async Task Only_a_correction_request_is_closed_by_a_correction()
     {
         var (owner, filed) = await FiledAsync("access", "+447911123904");
