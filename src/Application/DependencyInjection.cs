@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<OwnerCommandRunner>();
         services.AddScoped<ConsentCommandRunner>();
         services.AddScoped<PrivacyRequestRunner>();
+        services.AddScoped<ContactCorrection>();
         services.AddScoped<ConversationRunner>();
         services.AddScoped<ConversationThreads>();
         services.AddScoped<ReminderReply>();

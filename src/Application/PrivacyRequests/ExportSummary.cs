@@ -5,7 +5,10 @@ using System.Text.Encodings.Web;
 
 namespace VetOS.Application.PrivacyRequests;
 
-/// <summary>The readable summary of an export: why the data is used, who receives it, how long it is kept, where it came from, and what there is.</summary>
+/// <summary>
+/// The readable summary of an export: why the data is used, who receives it, how long it is kept, where it came from, and
+/// what there is; and the clinic's record of processing, which states the same.
+/// </summary>
 public static class ExportSummary
 {
     public static string Render(AccessExport export)
@@ -20,6 +23,30 @@ public static class ExportSummary
             .Append($". {E(p.Controller)} is the data controller; {E(p.Processor)} runs the portal as its processor. ")
             .Append("The attached JSON file holds every item listed below.</p>");
         Section(html, "What we hold", export.Sections.Select(s => $"{Title(s.Key)}: {Count(s.Value)}"));
+        Processing(html, p);
+        html.Append($"<section><h2>Your rights</h2><p>Ask {E(p.Controller)} to correct or erase your data at {E(p.ControllerContact)}, ")
+            .Append($"or correct your contact details and pets yourself on the Profile and My pets pages. Questions about how the portal processes data: {E(p.ProcessorContact)}.</p></section>")
+            .Append("</main></body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The record of processing as a page of its own, in the same words as every export's summary.</summary>
+    public static string Render(RecordOfProcessing p)
+    {
+        var html = new StringBuilder();
+        html.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append($"<title>Record of processing: {E(p.Controller)}</title></head><body><main>")
+            .Append($"<h1>Record of processing: {E(p.Controller)}</h1>")
+            .Append($"<p>{E(p.Controller)} ({E(p.ControllerContact)}) is the data controller of its clients' data; {E(p.Processor)} ")
+            .Append($"({E(p.ProcessorContact)}) runs the booking portal as its processor. Records are kept under the law of {E(p.Jurisdiction)}.</p>");
+        Section(html, "Categories of data", p.Categories);
+        Processing(html, p);
+        html.Append("</main></body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Processing(StringBuilder html, RecordOfProcessing p)
+    {
         html.Append("<section><h2>Why we use it</h2><table><thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Legal basis</th><th scope=\"col\">Data</th></tr></thead><tbody>");
         foreach (var purpose in p.Purposes)
             html.Append($"<tr><td>{E(purpose.Purpose)}</td><td>{E(purpose.LegalBasis)}</td><td>{E(string.Join("; ", purpose.Categories))}</td></tr>");
@@ -27,10 +54,6 @@ public static class ExportSummary
         Section(html, "Who receives it", p.Recipients.Select(r => $"{r.Name}, {r.Role}: {r.Receives}"));
         Section(html, "How long we keep it", p.Retention.Select(r => $"{r.Records}: {r.Period}"));
         Section(html, "Where it came from", p.Sources);
-        html.Append($"<section><h2>Your rights</h2><p>Ask {E(p.Controller)} to correct or erase your data at {E(p.ControllerContact)}, ")
-            .Append($"or correct your contact details and pets yourself on the Profile and My pets pages. Questions about how the portal processes data: {E(p.ProcessorContact)}.</p></section>")
-            .Append("</main></body></html>\n");
-        return html.ToString();
     }
 
     private static void Section(StringBuilder html, string title, IEnumerable<string> items)

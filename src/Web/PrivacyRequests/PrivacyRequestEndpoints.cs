@@ -64,6 +64,7 @@ public static class PrivacyRequestEndpoints
         var settings = app.MapGroup("/api/clinics/{clinicId:guid}").WithTags("Privacy requests");
         settings.MapGet("/record-of-processing", RecordOfProcessing)
             .WithSummary("The clinic's record of processing: purposes, categories, recipients, retention (auditors and admins)");
+        settings.MapGet("/record-of-processing.html", RecordOfProcessingPage).WithSummary("The clinic's record of processing as a page (auditors and admins)");
         settings.MapPut("/record-keeping", SetRecordKeeping)
             .WithSummary("The law the clinic keeps records under, and the years per category an erasure keeps, pseudonymised (clinic admins)");
         settings.MapGet("/access-log/owners-read", OwnersRead)
@@ -149,6 +150,11 @@ public static class PrivacyRequestEndpoints
     public static async Task<Results<Ok<RecordOfProcessing>, ProblemHttpResult>> RecordOfProcessing(Guid clinicId, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new GetRecordOfProcessingQuery(clinicId), ct) is { } record
             ? TypedResults.Ok(record)
+            : PrivacyRequestResults.Refused(PrivacyRequestErrors.NotFound);
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> RecordOfProcessingPage(Guid clinicId, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new GetRecordOfProcessingQuery(clinicId), ct) is { } record
+            ? TypedResults.Content(ExportSummary.Render(record), "text/html; charset=utf-8")
             : PrivacyRequestResults.Refused(PrivacyRequestErrors.NotFound);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetRecordKeeping(
