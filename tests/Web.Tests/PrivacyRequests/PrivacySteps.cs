@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using VetOS.Application.Conversations;
 using VetOS.Application.PrivacyRequests;
 using VetOS.Domain;
 using VetOS.Infrastructure.Clinics;
@@ -85,7 +86,12 @@ public static class PrivacySteps
         var question = $"Is {petName} well enough to travel? {name}";
         var answer = $"Yes {name}, {petName} can travel";
         (await client.PostAsJsonAsync($"/api/me/conversations/{Clinic}/messages", new { body = question })).EnsureSuccessStatusCode();
-        (await receptionist.PostAsJsonAsync($"/api/clinics/{Clinic}/conversations/{owner.Id}/messages", new { body = answer })).EnsureSuccessStatusCode();
+        var answered = await receptionist.PostAsJsonAsync($"/api/clinics/{Clinic}/conversations/{owner.Id}/messages", new { body = answer });
+        answered.EnsureSuccessStatusCode();
+        var announced = (await answered.Content.ReadFromJsonAsync<ConversationThread>(ApiJson.Options))!.Messages.Select(m => $"conversation:{m.Id:N}").ToArray();
+        await Eventually.Until(() => app.Database.ScalarAsync<long>(
+                "select count(*) from messaging.messages where dedup_key = any($1) and status not in ('queued', 'sending')", (object)announced),
+            sent => sent == 2, because: "the clinic told of the question and the owner of the answer, before anything else happens");
         (await receptionist.Get($"/api/clinics/{Clinic}/clients/{owner.Id}")).EnsureSuccessStatusCode();
 
         var details = $"Please {kind.ToLowerInvariant()} everything about me, {name}";
