@@ -28,7 +28,6 @@ public static class DependencyInjection
         services.AddScoped<PrivacyRequestRunner>();
         services.AddScoped<ContactCorrection>();
         services.AddScoped<ConversationRunner>();
-        services.AddScoped<ConversationThreads>();
         services.AddScoped<ReminderReply>();
         services.AddScoped<ConsentByReply>();
         services.AddScoped<AccessExportBuilder>();

@@ -21,7 +21,7 @@ public sealed class WriteToClinicValidator : AbstractValidator<WriteToClinicComm
     }
 }
 
-public sealed class WriteToClinicHandler(ConversationThreads threads, IPetDirectory pets, IAppointmentReadModel appointments, ICurrentActor current)
+public sealed class WriteToClinicHandler(ConversationRunner runner, IPetDirectory pets, IAppointmentReadModel appointments, ICurrentActor current)
     : ICommandHandler<WriteToClinicCommand, ConversationResult>
 {
     public async ValueTask<ConversationResult> Handle(WriteToClinicCommand command, CancellationToken cancellationToken)
@@ -33,8 +33,7 @@ public sealed class WriteToClinicHandler(ConversationThreads threads, IPetDirect
         if (command.AboutAppointment is { } appointment
             && !(await appointments.ForOwnerAsync(owner, cancellationToken)).Any(a => a.Id == appointment && a.ClinicId == command.Clinic))
             return ConversationResult.Refused(ConversationErrors.NotYourAppointment);
-        var by = Actor.Owner(owner);
-        return await threads.ChangeAsync(owner, clinic, by, (conversation, now) =>
+        return await runner.ChangeAsync(owner, clinic, (conversation, by, now) =>
             conversation.OwnerWrites(new WriteMessage(by, now, Guid.CreateVersion7(), command.Body, command.AboutPet, command.AboutAppointment)), cancellationToken);
     }
 }

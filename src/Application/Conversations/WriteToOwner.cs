@@ -18,12 +18,9 @@ public sealed class WriteToOwnerValidator : AbstractValidator<WriteToOwnerComman
     }
 }
 
-public sealed class WriteToOwnerHandler(ConversationThreads threads, ICurrentActor current) : ICommandHandler<WriteToOwnerCommand, ConversationResult>
+public sealed class WriteToOwnerHandler(ConversationRunner runner) : ICommandHandler<WriteToOwnerCommand, ConversationResult>
 {
-    public async ValueTask<ConversationResult> Handle(WriteToOwnerCommand command, CancellationToken cancellationToken)
-    {
-        var by = current.Actor!;
-        return await threads.ChangeAsync(new OwnerId(command.Owner), new ClinicId(command.Clinic), by, (conversation, now) =>
+    public async ValueTask<ConversationResult> Handle(WriteToOwnerCommand command, CancellationToken cancellationToken) =>
+        await runner.ChangeAsync(new OwnerId(command.Owner), new ClinicId(command.Clinic), (conversation, by, now) =>
             conversation.ClinicWrites(new WriteMessage(by, now, Guid.CreateVersion7(), command.Body)), cancellationToken);
-    }
 }

@@ -21,7 +21,7 @@ public sealed class ListMyMessagesHandler(IClinicClients clients, IClinicRegistr
         var messages = new List<MyMessage>();
         foreach (var clinic in await clients.ClinicsOfAsync(owner, cancellationToken))
         {
-            var zone = await clinics.FindAsync(clinic.Clinic, cancellationToken) is { } details ? TimeZoneInfo.FindSystemTimeZoneById(details.TimeZone) : TimeZoneInfo.Utc;
+            var zone = await clinics.CalendarOfAsync(clinic.Clinic, cancellationToken) ?? TimeZoneInfo.Utc;
             messages.AddRange((await log.FindAsync(new DeliveryLogFilter(clinic.Clinic, owner, null, null, null, Newest), cancellationToken))
                 .Select(m => new MyMessage(m.Message, clinic.Name, m.Channel, m.Template, m.Status, TimeZoneInfo.ConvertTime(m.DueAt, zone),
                     m.SentAt is { } sent ? TimeZoneInfo.ConvertTime(sent, zone) : null)));
